@@ -1,0 +1,54 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class County(models.Model):
+    """A Swedish county (län), identified by SCB's two-digit code."""
+
+    code = models.CharField(_("länskod"), max_length=2, primary_key=True)
+    name = models.CharField(_("namn"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("län")
+        verbose_name_plural = _("län")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    """One of Sweden's 290 municipalities (kommuner), identified by SCB's four-digit code."""
+
+    code = models.CharField(_("kommunkod"), max_length=4, primary_key=True)
+    name = models.CharField(_("namn"), max_length=60)
+    slug = models.SlugField(_("kortnamn i adresser"), max_length=70, unique=True)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("län")
+    )
+    population = models.PositiveIntegerField(_("folkmängd"))
+    population_year = models.PositiveSmallIntegerField(_("folkmängd per år"))
+    group_code = models.CharField(_("kommungrupp (SKR)"), max_length=2, blank=True)
+    group_name = models.CharField(_("kommungruppens namn"), max_length=80, blank=True)
+    pilot_year = models.PositiveSmallIntegerField(
+        _("pilotkommun sedan"),
+        null=True,
+        blank=True,
+        help_text=_("Året kommunen började delta i pilotverksamheten med förstärkningsteam."),
+    )
+
+    class Meta:
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:municipality_detail", args=[self.slug])
+
+    @property
+    def is_pilot(self):
+        return self.pilot_year is not None

@@ -1,0 +1,30 @@
+from .examples import GoodExampleIndexPage, GoodExamplePage, GoodExamplePageTag
+from .knowledge import GuidancePage, GuidancePageTag, SupportAreaIndexPage, SupportAreaPage
+from .pages import HomePage, InformationPage
+from .settings import PortalSettings
+from .snippets import Challenge, CollaborationForm, Method, TargetGroup
+from .users import User
+from .vocabulary import EvidenceStatus, MethodKind, Partner, PreventionLevel, SupportFormat
+
+__all__ = [
+    "Challenge",
+    "CollaborationForm",
+    "EvidenceStatus",
+    "GoodExampleIndexPage",
+    "GoodExamplePage",
+    "GoodExamplePageTag",
+    "GuidancePage",
+    "GuidancePageTag",
+    "HomePage",
+    "InformationPage",
+    "Method",
+    "MethodKind",
+    "Partner",
+    "PortalSettings",
+    "PreventionLevel",
+    "SupportAreaIndexPage",
+    "SupportAreaPage",
+    "SupportFormat",
+    "TargetGroup",
+    "User",
+]

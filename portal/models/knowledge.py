@@ -1,0 +1,164 @@
+"""Support areas and the guidance published under them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from multiselectfield import MultiSelectField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+
+from .vocabulary import Partner, PreventionLevel, SupportFormat
+
+
+class SupportAreaIndexPage(Page):
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.SupportAreaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("stödområden (översikt)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["support_areas"] = (
+            SupportAreaPage.objects.live().public().child_of(self).order_by("path")
+        )
+        return context
+
+
+class SupportAreaPage(Page):
+    """One of the support areas the national team works in."""
+
+    summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
+    support_formats = MultiSelectField(
+        _("hur stödet kan se ut"), choices=SupportFormat.choices, max_length=100, blank=True
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
+    methods = ParentalManyToManyField(
+        "portal.Method", blank=True, related_name="support_areas", verbose_name=_("metoder")
+    )
+    collaboration_forms = ParentalManyToManyField(
+        "portal.CollaborationForm",
+        blank=True,
+        related_name="support_areas",
+        verbose_name=_("samverkansformer"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("support_formats"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("methods"), FieldPanel("collaboration_forms")],
+            heading=_("Kopplingar"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.SupportAreaIndexPage"]
+    subpage_types = ["portal.GuidancePage"]
+
+    class Meta:
+        verbose_name = _("stödområde")
+        verbose_name_plural = _("stödområden")
+
+    def get_context(self, request, *args, **kwargs):
+        from .examples import GoodExamplePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guidance_pages"] = (
+            GuidancePage.objects.live().public().child_of(self).order_by("path")
+        )
+        context["related_examples"] = GoodExamplePage.objects.for_listing().filter(
+            support_areas=self
+        )[:6]
+        context["methods"] = self.methods.all()
+        context["collaboration_forms"] = self.collaboration_forms.all()
+        return context
+
+
+class GuidancePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "portal.GuidancePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class GuidancePage(Page):
+    """A piece of guidance within a support area."""
+
+    summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"))
+    prevention_levels = MultiSelectField(
+        _("preventionsnivåer"), choices=PreventionLevel.choices, max_length=40, blank=True
+    )
+    target_groups = ParentalManyToManyField(
+        "portal.TargetGroup", blank=True, related_name="guidance", verbose_name=_("målgrupper")
+    )
+    partners = MultiSelectField(
+        _("samverkanspartner"), choices=Partner.choices, max_length=200, blank=True
+    )
+    collaboration_forms = ParentalManyToManyField(
+        "portal.CollaborationForm",
+        blank=True,
+        related_name="guidance",
+        verbose_name=_("samverkansformer"),
+    )
+    methods = ParentalManyToManyField(
+        "portal.Method", blank=True, related_name="guidance", verbose_name=_("metoder")
+    )
+    tags = ClusterTaggableManager(through=GuidancePageTag, blank=True, verbose_name=_("taggar"))
+    last_reviewed = models.DateField(
+        _("senast granskad"), help_text=_("När innehållet senast sågs över av teamet.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("prevention_levels"),
+                FieldPanel("target_groups"),
+                FieldPanel("partners"),
+                FieldPanel("collaboration_forms"),
+                FieldPanel("methods"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Klassificering"),
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.SupportAreaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("vägledning")
+        verbose_name_plural = _("vägledningar")
+
+    def get_context(self, request, *args, **kwargs):
+        from .examples import GoodExamplePage
+
+        context = super().get_context(request, *args, **kwargs)
+        support_area = self.get_parent().specific
+        context["support_area"] = support_area
+        context["related_examples"] = GoodExamplePage.objects.for_listing().filter(
+            support_areas=support_area
+        )[:3]
+        return context

@@ -1,0 +1,61 @@
+"""The number of SQL queries for the main pages does not grow with the amount of content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from network.models import Municipality
+
+from .factories import GoodExamplePageFactory, MethodFactory
+
+pytestmark = pytest.mark.django_db
+
+# A fixed ceiling, so that a page cannot quietly become expensive even at a constant count.
+MAX_QUERIES = 30
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site root paths, settings)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def add_examples(count, *, parent, support_area, method, start=0):
+    municipalities = list(Municipality.objects.order_by("code")[:50])
+    for number in range(start, start + count):
+        GoodExamplePageFactory(
+            parent=parent,
+            title=f"Exempel {number}",
+            municipality=municipalities[number % len(municipalities)],
+            support_areas=[support_area],
+            methods=[method],
+            tags=[f"tagg-{number % 7}", "gemensam"],
+        )
+
+
+def test_query_counts_do_not_grow_with_examples(
+    client, home_page, support_area, guidance_page, example_index, municipalities
+):
+    method = MethodFactory()
+    support_area.methods.set([method])
+    support_area.save_revision().publish()
+    urls = [
+        "/",
+        support_area.url,
+        guidance_page.url,
+        example_index.url,
+        f"{example_index.url}?prevention_level=selective&tag=gemensam",
+        f"{example_index.url}?sida=3",
+        "/kommuner/kalmar/",
+        f"/metoder/{method.slug}/",
+    ]
+    add_examples(10, parent=example_index, support_area=support_area, method=method)
+    with_10 = {url: queries_for(client, url) for url in urls}
+
+    add_examples(190, parent=example_index, support_area=support_area, method=method, start=10)
+    with_200 = {url: queries_for(client, url) for url in urls}
+
+    assert with_200 == with_10
+    assert max(with_200.values()) <= MAX_QUERIES, with_200
