@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_forms import PrivacyGuardedModelForm
+
 
 class County(models.Model):
     """A Swedish county (län), identified by SCB's two-digit code."""
@@ -20,6 +22,8 @@ class County(models.Model):
 
 class Municipality(models.Model):
     """One of Sweden's 290 municipalities (kommuner), identified by SCB's four-digit code."""
+
+    base_form_class = PrivacyGuardedModelForm
 
     code = models.CharField(_("kommunkod"), max_length=4, primary_key=True)
     name = models.CharField(_("namn"), max_length=60)

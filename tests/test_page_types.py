@@ -131,6 +131,25 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
                 if hasattr(page, "body"):
                     self.assertEqual(page.body[0].value["text"], "Ny rubrik")
 
+    def test_editors_cannot_publish_a_personal_number(self):
+        self.client.force_login(self.create_superuser("redaktor"))
+        data = self.edit_form_data(self.guidance)
+        data["summary"] = "Kort om 121212-1212"
+        data.update(
+            nested_form_data(
+                {"body": streamfield([("heading", {"text": "Om 900101-9703", "level": "h2"})])}
+            )
+        )
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[self.guidance.pk]), data
+        )
+        self.assertEqual(response.status_code, 200)
+        form = response.context["form"]
+        self.assertIn("121212-1212", str(form.errors["summary"]))
+        self.assertIn("900101-9703", str(form.errors["body"]))
+        self.guidance.refresh_from_db()
+        self.assertNotIn("121212", self.guidance.summary)
+
     def test_every_page_is_previewable(self):
         editor = self.create_superuser("forhandsvisare")
         for page in self.pages():

@@ -14,10 +14,14 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.admin_forms import PrivacyGuardedPageForm
+
 from .vocabulary import Partner, PreventionLevel
 
 
 class GoodExampleIndexPage(Page):
+    base_form_class = PrivacyGuardedPageForm
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -69,6 +73,8 @@ class GoodExamplePageTag(TaggedItemBase):
 
 class GoodExamplePage(Page):
     """What one municipality did about a problem, told so that others can learn from it."""
+
+    base_form_class = PrivacyGuardedPageForm
 
     municipality = models.ForeignKey(
         "network.Municipality",

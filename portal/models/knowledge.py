@@ -11,12 +11,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.admin_forms import PrivacyGuardedPageForm
 from portal.blocks import BaseStreamBlock
 
 from .vocabulary import Partner, PreventionLevel, SupportFormat
 
 
 class SupportAreaIndexPage(Page):
+    base_form_class = PrivacyGuardedPageForm
+
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -38,6 +41,8 @@ class SupportAreaIndexPage(Page):
 
 class SupportAreaPage(Page):
     """One of the support areas the national team works in."""
+
+    base_form_class = PrivacyGuardedPageForm
 
     summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
     support_formats = MultiSelectField(
@@ -98,6 +103,8 @@ class GuidancePageTag(TaggedItemBase):
 
 class GuidancePage(Page):
     """A piece of guidance within a support area."""
+
+    base_form_class = PrivacyGuardedPageForm
 
     summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
     body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"))

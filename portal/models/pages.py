@@ -7,10 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.admin_forms import PrivacyGuardedPageForm
 from portal.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
+    base_form_class = PrivacyGuardedPageForm
+
     intro = models.TextField(_("ingress"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
 
@@ -42,6 +45,8 @@ class HomePage(Page):
 
 class InformationPage(Page):
     """A plain page: about the portal, contact, accessibility statement."""
+
+    base_form_class = PrivacyGuardedPageForm
 
     intro = models.TextField(_("ingress"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.admin_forms import PrivacyGuardedModelForm
+
 from .vocabulary import EvidenceStatus, MethodKind
 
 
@@ -17,6 +19,7 @@ class VocabularyTerm(index.Indexed, models.Model):
     slug = models.SlugField(_("kortnamn i adresser"), max_length=120, unique=True)
     description = models.TextField(_("beskrivning"), blank=True)
 
+    base_form_class = PrivacyGuardedModelForm
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
