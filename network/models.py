@@ -1,6 +1,11 @@
+import re
+
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from portal.admin_forms import PrivacyGuardedModelForm
 
@@ -20,7 +25,7 @@ class County(models.Model):
         return self.name
 
 
-class Municipality(models.Model):
+class Municipality(ClusterableModel):
     """One of Sweden's 290 municipalities (kommuner), identified by SCB's four-digit code."""
 
     base_form_class = PrivacyGuardedModelForm
@@ -56,3 +61,45 @@ class Municipality(models.Model):
     @property
     def is_pilot(self):
         return self.pilot_year is not None
+
+
+domain_validator = RegexValidator(
+    r"^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$",
+    _("Ange en domän som uppsala.se, utan @ och utan https://."),
+    flags=re.IGNORECASE,
+)
+
+
+class MunicipalityEmailDomain(models.Model):
+    """An email domain the municipality's staff use; verified addresses on it are trusted."""
+
+    municipality = ParentalKey(Municipality, on_delete=models.CASCADE, related_name="email_domains")
+    domain = models.CharField(
+        _("e-postdomän"), max_length=253, unique=True, validators=[domain_validator]
+    )
+
+    class Meta:
+        verbose_name = _("e-postdomän")
+        verbose_name_plural = _("e-postdomäner")
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower()
+        super().save(*args, **kwargs)
+
+
+def municipality_for_email(email):
+    """The municipality whose staff domain the address is on, or None."""
+    domain = email.rsplit("@", 1)[-1].lower()
+    candidates = [domain]
+    parts = domain.split(".")
+    candidates += [".".join(parts[i:]) for i in range(1, len(parts) - 1)]
+    match = (
+        MunicipalityEmailDomain.objects.filter(domain__in=candidates)
+        .select_related("municipality")
+        .first()
+    )
+    return match.municipality if match else None

@@ -1,5 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -29,6 +29,11 @@ class MunicipalityViewSet(SnippetViewSet):
         FieldPanel("group_code"),
         FieldPanel("group_name"),
         FieldPanel("pilot_year"),
+        InlinePanel(
+            "email_domains",
+            label=_("E-postdomäner för personal"),
+            help_text=_("En verifierad adress på någon av domänerna godkänns direkt som medlem."),
+        ),
     ]
 
     def get_queryset(self, request):

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal och kunskapsbank")
+
+    def ready(self):
+        from .permissions import grant_editor_permissions
+
+        post_migrate.connect(grant_editor_permissions, dispatch_uid="portal-editor-permissions")

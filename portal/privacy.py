@@ -114,7 +114,7 @@ class PrivacyGuardMixin:
         return cleaned_data
 
     def _free_text(self, name, field):
-        if isinstance(field, self._not_free_text):
+        if isinstance(field, self._not_free_text) or isinstance(field.widget, forms.PasswordInput):
             return None
         if isinstance(field, forms.CharField):
             # What the person typed, before any cleaning that might hide it.

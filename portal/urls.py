@@ -17,6 +17,8 @@ portal_patterns = (
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("allauth.urls")),
+    path("mina-sidor/", include("portal.accounts.urls")),
     path("kommuner/", include("network.urls")),
     path("", include(portal_patterns)),
 ]

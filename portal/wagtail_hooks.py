@@ -1,8 +1,12 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Challenge, CollaborationForm, Method, TargetGroup
+from .accounts import panels
+from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
+from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
 
 
 class MethodViewSet(SnippetViewSet):
@@ -36,3 +40,56 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeBaseGroup)
+
+
+class MembershipViewSet(SnippetViewSet):
+    """Editors see and change who acts for which municipality, coordinators included."""
+
+    model = Membership
+    icon = "group"
+    menu_label = _("Medlemskap")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["user", "municipality", "role", "status", "requested_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "municipality__name"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("municipality"),
+        FieldPanel("job_title"),
+        FieldPanel("role"),
+        FieldPanel("status"),
+        FieldPanel("decline_reason"),
+    ]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "municipality")
+
+
+register_snippet(MembershipViewSet)
+
+
+MEMBERSHIP_LOG_ACTIONS = {
+    "portal.membership.requested": _("Medlemskap begärt"),
+    "portal.membership.withdrawn": _("Förfrågan om medlemskap ersatt av en ny"),
+    "portal.membership.approved": _("Medlemskap godkänt"),
+    "portal.membership.approved_by_domain": _("Medlemskap godkänt via e-postdomän"),
+    "portal.membership.declined": _("Medlemskap avslaget"),
+    "portal.membership.ended": _("Medlemskap avslutat vid byte av kommun"),
+    "portal.membership.left": _("Lämnade kommunen"),
+    "portal.membership.role_coordinator": _("Utsedd till kommunens kontaktperson"),
+    "portal.membership.role_member": _("Inte längre kontaktperson"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    for action, label in MEMBERSHIP_LOG_ACTIONS.items():
+        actions.register_action(action, label, label)
+
+
+hooks.register(MY_PAGES_PANEL_HOOK, panels.membership_panel)
+hooks.register(MY_PAGES_PANEL_HOOK, panels.approvals_panel)
+hooks.register(MY_PAGES_PANEL_HOOK, panels.account_panel)
+hooks.register(PERSONAL_DATA_HOOK, panels.personal_data)

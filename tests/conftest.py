@@ -75,3 +75,72 @@ def good_example(example_index, support_area, municipalities):
         municipality=Municipality.objects.get(name="Kalmar"),
         support_areas=[support_area],
     )
+
+
+@pytest.fixture
+def make_person(db):
+    """A person with a verified email address, optionally approved for a municipality."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    from portal.models import Membership
+
+    def make(email, municipality=None, role="member", first_name="Test", password="lösen-ord-123"):
+        user = get_user_model().objects.create_user(
+            email=email, password=password, first_name=first_name, last_name="Person"
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if municipality is not None:
+            Membership.objects.create(
+                user=user, municipality=municipality, role=role, status="approved"
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def kalmar(municipalities):
+    return Municipality.objects.get(name="Kalmar")
+
+
+@pytest.fixture
+def vaxjo(municipalities):
+    return Municipality.objects.get(name="Växjö")
+
+
+@pytest.fixture
+def member_a(make_person, kalmar):
+    return make_person("medlem@kalmar.se", kalmar, first_name="Maja")
+
+
+@pytest.fixture
+def coordinator_a(make_person, kalmar):
+    return make_person("kontakt@kalmar.se", kalmar, role="coordinator", first_name="Karin")
+
+
+@pytest.fixture
+def coordinator_b(make_person, vaxjo):
+    return make_person("kontakt@vaxjo.se", vaxjo, role="coordinator", first_name="Vera")
+
+
+@pytest.fixture
+def editor(make_person):
+    from django.contrib.auth.models import Group
+
+    user = make_person("redaktor@socialstyrelsen.se", first_name="Ella")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def outsider(make_person, municipalities):
+    """Signed in, verified, but not (yet) acting for any municipality."""
+    return make_person("ny@example.se", first_name="Nils")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what a block schedules for after commit (emails), as a real commit would:
+    `with committed(): client.post(...)`."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -1,3 +1,4 @@
+from .accounts import Membership
 from .examples import GoodExampleIndexPage, GoodExamplePage, GoodExamplePageTag
 from .knowledge import GuidancePage, GuidancePageTag, SupportAreaIndexPage, SupportAreaPage
 from .pages import HomePage, InformationPage
@@ -17,6 +18,7 @@ __all__ = [
     "GuidancePageTag",
     "HomePage",
     "InformationPage",
+    "Membership",
     "Method",
     "MethodKind",
     "Partner",

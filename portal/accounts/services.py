@@ -1,0 +1,237 @@
+"""Membership operations: asking to act for a municipality, and deciding on it.
+
+Views call these and turn MembershipError into a message for the person. Every change
+is written to Wagtail's log (who approved whom, and when), which editors read in the
+admin.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from network.models import municipality_for_email
+from portal.models import Membership
+
+from . import emails
+from .roles import can_manage_memberships, forget_cached_membership
+
+DECISION_SALT = "portal.membership.decision"
+DECISION_LINK_MAX_AGE = 14 * 24 * 3600  # seconds
+
+
+class MembershipError(Exception):
+    """A membership operation that cannot be done; the message is for the person."""
+
+
+def _has_verified_email(user):
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+def _end_other_approved(membership, by):
+    for old in Membership.objects.filter(
+        user=membership.user, status=Membership.Status.APPROVED
+    ).exclude(pk=membership.pk):
+        old.status = Membership.Status.ENDED
+        old.decided_at = timezone.now()
+        old.save(update_fields=["status", "decided_at"])
+        log(old, "portal.membership.ended", user=by)
+
+
+def decision_token(membership, approver):
+    return signing.dumps({"m": membership.pk, "u": approver.pk}, salt=DECISION_SALT)
+
+
+def read_decision_token(token):
+    """(membership, approver) for a valid, unexpired token; MembershipError otherwise."""
+    try:
+        data = signing.loads(token, salt=DECISION_SALT, max_age=DECISION_LINK_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise MembershipError(_("Länken har gått ut. Öppna förfrågan från Mina sidor.")) from exc
+    except signing.BadSignature as exc:
+        raise MembershipError(_("Länken är ogiltig.")) from exc
+    membership = Membership.objects.select_related("user", "municipality").filter(pk=data["m"])
+    approver = get_user_model().objects.filter(pk=data["u"], is_active=True).first()
+    if not membership.exists() or approver is None:
+        raise MembershipError(_("Förfrågan finns inte längre."))
+    return membership.get(), approver
+
+
+def approvers_for(municipality):
+    """Who is asked to decide: the municipality's coordinators, or else the editors."""
+    coordinators = [
+        m.user
+        for m in Membership.objects.filter(
+            municipality=municipality,
+            status=Membership.Status.APPROVED,
+            role=Membership.Role.COORDINATOR,
+            user__is_active=True,
+        ).select_related("user")
+    ]
+    if coordinators:
+        return coordinators
+    User = get_user_model()
+    return [
+        user
+        for user in User.objects.filter(is_active=True, groups__name__in=["Editors", "Moderators"])
+        .distinct()
+        .order_by("pk")
+        if user.has_perm("wagtailadmin.access_admin")
+    ] or list(User.objects.filter(is_active=True, is_superuser=True))
+
+
+@transaction.atomic
+def request_membership(user, municipality, job_title=""):
+    """Ask to act for a municipality. Approved at once when the verified address is on one
+    of the municipality's staff domains; otherwise its coordinators (or the editors) are
+    asked. A pending request for another municipality is replaced."""
+    current = Membership.objects.filter(user=user, status=Membership.Status.APPROVED).first()
+    if current and current.municipality_id == municipality.pk:
+        raise MembershipError(_("Du är redan medlem för %(name)s.") % {"name": municipality})
+    for pending in Membership.objects.filter(user=user, status=Membership.Status.PENDING):
+        pending.status = Membership.Status.ENDED
+        pending.decided_at = timezone.now()
+        pending.save(update_fields=["status", "decided_at"])
+        log(pending, "portal.membership.withdrawn", user=user)
+
+    membership = Membership.objects.create(
+        user=user, municipality=municipality, job_title=job_title
+    )
+    log(membership, "portal.membership.requested", user=user)
+    forget_cached_membership(user)
+
+    domain_match = municipality_for_email(user.email)
+    if (
+        domain_match is not None
+        and domain_match.pk == municipality.pk
+        and _has_verified_email(user)
+    ):
+        _end_other_approved(membership, by=user)  # first: one approved membership at a time
+        membership.status = Membership.Status.APPROVED
+        membership.approved_by_email_domain = True
+        membership.decided_at = timezone.now()
+        membership.save(update_fields=["status", "approved_by_email_domain", "decided_at"])
+        log(membership, "portal.membership.approved_by_domain", user=user)
+        transaction.on_commit(
+            lambda: emails.send("membership_approved", [user.email], {"membership": membership})
+        )
+        return membership
+
+    approvers = approvers_for(municipality)
+
+    def notify():
+        for approver in approvers:
+            link = reverse(
+                "accounts:membership_decision", args=[decision_token(membership, approver)]
+            )
+            emails.send(
+                "membership_requested",
+                [approver.email],
+                {
+                    "membership": membership,
+                    "approver": approver,
+                    "decision_url": emails.absolute_url(link),
+                    "my_pages_url": emails.absolute_url(reverse("accounts:my_pages")),
+                },
+            )
+        emails.send("membership_pending", [user.email], {"membership": membership})
+
+    transaction.on_commit(notify)
+    return membership
+
+
+def _require_pending(membership):
+    if membership.status != Membership.Status.PENDING:
+        raise MembershipError(
+            _("Förfrågan är redan hanterad (%(status)s).")
+            % {"status": membership.get_status_display().lower()}
+        )
+
+
+def _require_manager(by, municipality):
+    if not can_manage_memberships(by, municipality):
+        raise PermissionError(_("Du kan bara hantera medlemskap för din egen kommun."))
+
+
+@transaction.atomic
+def approve_membership(membership, by):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _require_manager(by, membership.municipality)
+    _require_pending(membership)
+    _end_other_approved(membership, by=by)  # first: one approved membership at a time
+    membership.status = Membership.Status.APPROVED
+    membership.decided_at = timezone.now()
+    membership.decided_by = by
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    log(membership, "portal.membership.approved", user=by)
+    forget_cached_membership(membership.user)
+    transaction.on_commit(
+        lambda: emails.send(
+            "membership_approved", [membership.user.email], {"membership": membership}
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def decline_membership(membership, by, reason=""):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _require_manager(by, membership.municipality)
+    _require_pending(membership)
+    membership.status = Membership.Status.DECLINED
+    membership.decided_at = timezone.now()
+    membership.decided_by = by
+    membership.decline_reason = reason
+    membership.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
+    log(membership, "portal.membership.declined", user=by)
+    transaction.on_commit(
+        lambda: emails.send(
+            "membership_declined", [membership.user.email], {"membership": membership}
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def set_role(membership, role, by):
+    """Appoint a colleague coordinator, or make a coordinator an ordinary member again."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _require_manager(by, membership.municipality)
+    if membership.status != Membership.Status.APPROVED:
+        raise MembershipError(_("Bara godkända medlemmar kan få en roll."))
+    if role not in Membership.Role.values:
+        raise MembershipError(_("Okänd roll."))
+    if membership.role == role:
+        return membership
+    membership.role = role
+    membership.save(update_fields=["role"])
+    log(membership, f"portal.membership.role_{role}", user=by)
+    forget_cached_membership(membership.user)
+    transaction.on_commit(
+        lambda: emails.send("membership_role", [membership.user.email], {"membership": membership})
+    )
+    return membership
+
+
+@transaction.atomic
+def leave_municipality(membership, by):
+    if membership.user_id != by.pk:
+        raise PermissionError(_("Du kan bara lämna ditt eget medlemskap."))
+    membership.status = Membership.Status.ENDED
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    log(membership, "portal.membership.left", user=by)
+    forget_cached_membership(by)
+    return membership
+
+
+def delete_account(user):
+    """Delete a person's account (GDPR). Their memberships, email addresses and sessions
+    go with it; pages and revisions they wrote stay, with owner and author set to null
+    by the foreign keys, and Wagtail's log no longer resolves to them."""
+    user.delete()
