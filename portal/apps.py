@@ -11,3 +11,7 @@ class PortalConfig(AppConfig):
         from .permissions import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="portal-editor-permissions")
+
+        from . import signals
+
+        signals.connect()

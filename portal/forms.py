@@ -1,10 +1,19 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from network.models import County, Municipality
 
-from .models import GoodExamplePage, Method, PreventionLevel, SupportAreaPage
+from .models import (
+    CollaborationForm,
+    GoodExamplePage,
+    Method,
+    Partner,
+    PreventionLevel,
+    SupportAreaPage,
+)
+from .privacy import PrivacyGuardMixin
 
 
 class GoodExampleFilterForm(forms.Form):
@@ -69,3 +78,66 @@ class GoodExampleFilterForm(forms.Form):
     @property
     def has_filters(self):
         return bool(self.active_filters())
+
+
+class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):
+    """What a member tells about their municipality's example. Never about individuals."""
+
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    summary = forms.CharField(
+        label=_("Sammanfattning"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=600,
+        help_text=_("Två–tre meningar som visas i listor."),
+    )
+    problem = forms.CharField(label=_("Problemet"), widget=forms.Textarea(attrs={"rows": 5}))
+    what_was_done = forms.CharField(
+        label=_("Vad ni gjorde"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    partners = forms.MultipleChoiceField(
+        label=_("Vilka ni samverkade med"),
+        choices=Partner.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    partners_description = forms.CharField(
+        label=_("Beskriv gärna vilka som deltog"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    results = forms.CharField(label=_("Resultat"), widget=forms.Textarea(attrs={"rows": 4}))
+    lessons = forms.CharField(
+        label=_("Lärdomar för andra kommuner"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    support_areas = forms.ModelMultipleChoiceField(
+        label=_("Stödområden"),
+        queryset=SupportAreaPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    prevention_levels = forms.MultipleChoiceField(
+        label=_("Preventionsnivåer"),
+        choices=PreventionLevel.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    methods = forms.ModelMultipleChoiceField(
+        label=_("Metoder"),
+        queryset=Method.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    collaboration_forms = forms.ModelMultipleChoiceField(
+        label=_("Samverkansformer"),
+        queryset=CollaborationForm.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_areas"].queryset = (
+            SupportAreaPage.objects.live().public().order_by("path")
+        )
+        this_year = timezone.localdate().year
+        self.fields["year"] = forms.IntegerField(
+            label=_("År"), min_value=2000, max_value=this_year, initial=this_year
+        )

@@ -10,6 +10,12 @@ portal_patterns = (
     [
         path("metoder/", views.method_list, name="method_list"),
         path("metoder/<slug:slug>/", views.method_detail, name="method_detail"),
+        path("mina-sidor/goda-exempel/nytt/", views.submission_new, name="submission_new"),
+        path(
+            "mina-sidor/goda-exempel/<int:pk>/andra/",
+            views.submission_edit,
+            name="submission_edit",
+        ),
     ],
     "portal",
 )

@@ -1,6 +1,12 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
+from .accounts.roles import active_membership
+from .forms import GoodExampleSubmissionForm
 from .models import GoodExamplePage, GuidancePage, Method
+from .submissions import SubmissionError, form_initial, submission_status, submit_good_example
 
 
 def method_list(request):
@@ -17,3 +23,41 @@ def method_detail(request, slug):
         "examples": GoodExamplePage.objects.for_listing().filter(methods=method)[:6],
     }
     return render(request, "portal/method_detail.html", context)
+
+
+@login_required
+def submission_new(request):
+    if active_membership(request.user) is None:
+        messages.info(request, _("Du behöver företräda en kommun för att skicka in exempel."))
+        return redirect("accounts:membership_request")
+    return _submission_form(request, page=None)
+
+
+@login_required
+def submission_edit(request, pk):
+    page = get_object_or_404(GoodExamplePage, pk=pk, owner=request.user)
+    if submission_status(page)[0] != "returned":
+        messages.info(request, _("Exemplet granskas eller är publicerat och kan inte ändras nu."))
+        return redirect("accounts:my_pages")
+    return _submission_form(request, page=page)
+
+
+def _submission_form(request, page):
+    initial = form_initial(page) if page else None
+    form = GoodExampleSubmissionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_good_example(request.user, form.cleaned_data, page=page)
+        except SubmissionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Tack! Exemplet är skickat till förstärkningsteamet för granskning."),
+            )
+            return redirect("accounts:my_pages")
+    return render(
+        request,
+        "portal/submission_form.html",
+        {"form": form, "page": page, "membership": active_membership(request.user)},
+    )
