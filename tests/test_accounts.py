@@ -127,3 +127,11 @@ def test_header_offers_sign_in_or_my_pages(client, home_page, member_a):
     client.force_login(member_a)
     html = client.get("/").content.decode()
     assert "Mina sidor" in html and "Logga ut" in html
+
+
+def test_a_member_who_opens_the_admin_is_told_and_not_sent_in_circles(client, home_page, member_a):
+    client.force_login(member_a)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/konto/login/?next=/admin/", 302)]
+    assert "har inte behörighet till sidan" in response.content.decode()

@@ -255,3 +255,31 @@ def test_editors_manage_memberships_and_domains_in_the_admin(client, home_page, 
     edit = client.get(f"/admin/snippets/portal/membership/edit/{membership.pk}/")
     assert edit.status_code == 200
     assert client.get("/admin/snippets/network/municipality/edit/0880/").status_code == 200
+
+
+def test_inactive_and_never_verified_accounts_are_deleted(make_person, editor, municipalities):
+    from datetime import timedelta
+    from io import StringIO
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    User = get_user_model()
+    old = timezone.now() - timedelta(days=800)
+    active = make_person("aktiv@example.se")
+    User.objects.filter(pk=active.pk).update(last_login=timezone.now())
+    gone = make_person("borta@example.se")
+    User.objects.filter(pk=gone.pk).update(last_login=old, date_joined=old)
+    unverified = make_person("overifierad@example.se")
+    EmailAddress.objects.filter(user=unverified).update(verified=False)
+    User.objects.filter(pk=unverified.pk).update(date_joined=timezone.now() - timedelta(days=20))
+    User.objects.filter(pk=editor.pk).update(last_login=old, date_joined=old)
+
+    call_command("delete_inactive_accounts", stdout=StringIO())
+    remaining = set(User.objects.values_list("email", flat=True))
+    assert "aktiv@example.se" in remaining
+    assert editor.email in remaining
+    assert "borta@example.se" not in remaining
+    assert "overifierad@example.se" not in remaining

@@ -176,6 +176,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kunskapsnätverket] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
+# Show the login form to signed-in people too: Wagtail sends those without admin access
+# to it, and redirecting them onward would loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 # allauth's rate limits stay on with its defaults (failed logins per IP and per account,
 # sign-ups, password resets, confirmation emails). The counters live in the default

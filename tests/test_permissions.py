@@ -1,0 +1,223 @@
+"""Who may do what: every view that changes something, for every role, from one table.
+
+To cover a new view, add a row to VIEWS: a name, the request it makes (built from the
+`world` of people and objects below) and what each role should get back.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from portal.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["visitor", "member_a", "coordinator_a", "coordinator_b", "editor"]
+
+OK = "allowed"
+LOGIN = "redirected to login"
+FORBIDDEN = "forbidden"
+
+
+def to(path):
+    return f"redirected to {path}"
+
+
+@dataclass
+class View:
+    name: str
+    method: str
+    path: Callable
+    data: Callable = lambda world: {}
+    expected: dict = None
+
+
+VIEWS = [
+    View(
+        "ask to act for a municipality",
+        "post",
+        lambda w: "/mina-sidor/kommun/",
+        lambda w: {"municipality": w["vaxjo"].code},
+        {
+            "visitor": LOGIN,
+            "member_a": to("/mina-sidor/"),
+            "coordinator_a": to("/mina-sidor/"),
+            "coordinator_b": OK,
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "approve a request to join municipality A",
+        "post",
+        lambda w: f"/mina-sidor/medlemskap/{w['pending_in_a'].pk}/",
+        lambda w: {"action": "approve"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": to("/mina-sidor/"),
+            "coordinator_b": FORBIDDEN,
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "decline a request to join municipality A",
+        "post",
+        lambda w: f"/mina-sidor/medlemskap/{w['pending_in_a'].pk}/",
+        lambda w: {"action": "decline", "reason": "Okänd"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": to("/mina-sidor/"),
+            "coordinator_b": FORBIDDEN,
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "appoint a coordinator in municipality A",
+        "post",
+        lambda w: f"/mina-sidor/medlemskap/{w['colleague_in_a'].pk}/",
+        lambda w: {"action": "coordinator"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": to("/mina-sidor/"),
+            "coordinator_b": FORBIDDEN,
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "leave one's municipality",
+        "post",
+        lambda w: "/mina-sidor/kommun/lamna/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": to("/mina-sidor/"),
+            "coordinator_a": to("/mina-sidor/"),
+            "coordinator_b": to("/mina-sidor/"),
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "submit a good example",
+        "post",
+        lambda w: "/mina-sidor/goda-exempel/nytt/",
+        lambda w: {"title": ""},  # invalid on purpose: the form answers, nothing is created
+        {
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "editor": to("/mina-sidor/kommun/"),
+        },
+    ),
+    View(
+        "delete one's account (wrong password)",
+        "post",
+        lambda w: "/mina-sidor/radera-konto/",
+        lambda w: {"password": "fel"},
+        {"visitor": LOGIN, "member_a": OK, "coordinator_a": OK, "coordinator_b": OK, "editor": OK},
+    ),
+    View(
+        "download one's personal data",
+        "get",
+        lambda w: "/mina-sidor/mina-uppgifter.json",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "editor": OK,
+        },
+    ),
+    View(
+        "edit a municipality's email domains in the admin",
+        "get",
+        lambda w: f"/admin/snippets/network/municipality/edit/{w['kalmar'].code}/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "change memberships in the admin",
+        "get",
+        lambda w: f"/admin/snippets/portal/membership/edit/{w['pending_in_a'].pk}/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "edit a guidance page in the admin",
+        "get",
+        lambda w: f"/admin/pages/{w['guidance'].pk}/edit/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "editor": OK,
+        },
+    ),
+]
+
+
+@pytest.fixture
+def world(
+    home_page,
+    guidance_page,
+    kalmar,
+    vaxjo,
+    make_person,
+    member_a,
+    coordinator_a,
+    coordinator_b,
+    editor,
+):
+    applicant = make_person("sokande@example.se")
+    colleague = make_person("kollega@kalmar.se", kalmar)
+    return {
+        "kalmar": kalmar,
+        "vaxjo": vaxjo,
+        "guidance": guidance_page,
+        "pending_in_a": Membership.objects.create(user=applicant, municipality=kalmar),
+        "colleague_in_a": Membership.objects.get(user=colleague),
+        "people": {
+            "member_a": member_a,
+            "coordinator_a": coordinator_a,
+            "coordinator_b": coordinator_b,
+            "editor": editor,
+        },
+    }
+
+
+def outcome(response):
+    if response.status_code == 403:
+        return FORBIDDEN
+    if response.status_code == 302:
+        location = response["Location"]
+        return LOGIN if location.startswith("/konto/login/") else to(location)
+    if response.status_code == 200:
+        return OK
+    return f"status {response.status_code}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("view", VIEWS, ids=[view.name for view in VIEWS])
+def test_permission_matrix(client, world, view, role):
+    if role != "visitor":
+        client.force_login(world["people"][role])
+    response = getattr(client, view.method)(view.path(world), view.data(world))
+    assert outcome(response) == view.expected[role]
+
+
+def test_every_row_names_every_role():
+    for view in VIEWS:
+        assert set(view.expected) == set(ROLES), view.name
