@@ -7,3 +7,14 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Workshoppar")
+    editor_permissions = {
+        "theme": ("add", "change", "delete", "view"),
+        "registration": ("change", "view"),
+        "feedback": ("view",),
+        "themeinterest": ("view",),
+    }
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -103,3 +103,54 @@ def municipality_for_email(email):
         .first()
     )
     return match.municipality if match else None
+
+
+class Network(models.Model):
+    """A peer network of municipalities that share a challenge.
+
+    Only its core is here so far: workshops can be restricted to a network's members.
+    """
+
+    name = models.CharField(_("namn"), max_length=150)
+    slug = models.SlugField(_("kortnamn i adresser"), max_length=150, unique=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta:
+        verbose_name = _("nätverk")
+        verbose_name_plural = _("nätverk")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def has_active_member(self, municipality):
+        return self.memberships.filter(
+            municipality=municipality, status=NetworkMembership.Status.ACTIVE
+        ).exists()
+
+
+class NetworkMembership(models.Model):
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Inbjuden")
+        REQUESTED = "requested", _("Har ansökt")
+        ACTIVE = "active", _("Medlem")
+        LEFT = "left", _("Har lämnat")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="network_memberships"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("medlemskap i nätverk")
+        verbose_name_plural = _("medlemskap i nätverk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "municipality"], name="one_membership_per_network"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} i {self.network}"

@@ -2,10 +2,19 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+ALL = ("add", "change", "delete", "view")
+
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal och kunskapsbank")
+    editor_permissions = {
+        "method": ALL,
+        "collaborationform": ALL,
+        "targetgroup": ALL,
+        "challenge": ALL,
+        "membership": ALL,
+    }
 
     def ready(self):
         from .permissions import grant_editor_permissions

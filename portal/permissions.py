@@ -1,33 +1,18 @@
 """What the national team's editors may do in the admin, granted to Wagtail's groups.
 
-Run after every migrate (post_migrate), so permissions for new models are granted as
-soon as their tables exist. Apps list their models in EDITOR_MODEL_PERMISSIONS.
+Each app declares `editor_permissions` on its AppConfig: {model name: actions}. They are
+granted after every migrate (post_migrate), so new models are covered as soon as their
+tables exist.
 """
 
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 EDITOR_GROUPS = ["Editors", "Moderators"]
-ALL = ("add", "change", "delete", "view")
-
-# app label -> {model name: actions editors may take}
-EDITOR_MODEL_PERMISSIONS = {
-    "portal": {
-        "method": ALL,
-        "collaborationform": ALL,
-        "targetgroup": ALL,
-        "challenge": ALL,
-        "membership": ALL,
-    },
-    "network": {
-        "municipality": ("change", "view"),  # the 290 come from SCB's list
-        "municipalityemaildomain": ALL,
-    },
-}
 
 
 def grant_editor_permissions(app_config, using="default", **kwargs):
-    models = EDITOR_MODEL_PERMISSIONS.get(app_config.label)
+    models = getattr(app_config, "editor_permissions", None)
     if not models:
         return
     # Our receiver may run before auth's own for this app; creating is idempotent.

@@ -14,7 +14,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
-from portal.accounts import emails
+from portal import emails
 from portal.accounts.roles import active_membership, is_editor
 from portal.models import GoodExampleIndexPage, GoodExamplePage
 
@@ -141,7 +141,7 @@ def notify_published(page):
     if owner is None or is_editor(owner) or page.first_published_at != page.last_published_at:
         return
     emails.send(
-        "example_published",
+        "portal/emails/example_published",
         [owner.email],
         {"page": page, "url": emails.absolute_url(page.url or "/")},
     )
@@ -156,7 +156,7 @@ def notify_returned(workflow_state, user=None):
         return
     _code, comment = submission_status(page)
     emails.send(
-        "example_returned",
+        "portal/emails/example_returned",
         [requester.email],
         {
             "page": page,

@@ -26,6 +26,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("mina-sidor/", include("portal.accounts.urls")),
     path("kommuner/", include("network.urls")),
+    path("workshop/", include("events.urls")),
     path("", include(portal_patterns)),
 ]
 

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
+from events.models import WorkshopIndexPage
 from network.models import Municipality
 from network.services.municipalities import load_reference_data
 from portal.models import (
@@ -33,7 +34,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {SupportAreaIndexPage, GoodExampleIndexPage, InformationPage}
+            HomePage,
+            {SupportAreaIndexPage, GoodExampleIndexPage, InformationPage, WorkshopIndexPage},
         )
 
     def test_support_areas_live_under_their_index(self):

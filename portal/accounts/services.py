@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from network.models import municipality_for_email
+from portal import emails
 from portal.models import Membership
 
-from . import emails
 from .roles import can_manage_memberships, forget_cached_membership
 
 DECISION_SALT = "portal.membership.decision"
@@ -118,7 +118,9 @@ def request_membership(user, municipality, job_title=""):
         membership.save(update_fields=["status", "approved_by_email_domain", "decided_at"])
         log(membership, "portal.membership.approved_by_domain", user=user)
         transaction.on_commit(
-            lambda: emails.send("membership_approved", [user.email], {"membership": membership})
+            lambda: emails.send(
+                "portal/emails/membership_approved", [user.email], {"membership": membership}
+            )
         )
         return membership
 
@@ -130,7 +132,7 @@ def request_membership(user, municipality, job_title=""):
                 "accounts:membership_decision", args=[decision_token(membership, approver)]
             )
             emails.send(
-                "membership_requested",
+                "portal/emails/membership_requested",
                 [approver.email],
                 {
                     "membership": membership,
@@ -139,7 +141,7 @@ def request_membership(user, municipality, job_title=""):
                     "my_pages_url": emails.absolute_url(reverse("accounts:my_pages")),
                 },
             )
-        emails.send("membership_pending", [user.email], {"membership": membership})
+        emails.send("portal/emails/membership_pending", [user.email], {"membership": membership})
 
     transaction.on_commit(notify)
     return membership
@@ -172,7 +174,7 @@ def approve_membership(membership, by):
     forget_cached_membership(membership.user)
     transaction.on_commit(
         lambda: emails.send(
-            "membership_approved", [membership.user.email], {"membership": membership}
+            "portal/emails/membership_approved", [membership.user.email], {"membership": membership}
         )
     )
     return membership
@@ -191,7 +193,7 @@ def decline_membership(membership, by, reason=""):
     log(membership, "portal.membership.declined", user=by)
     transaction.on_commit(
         lambda: emails.send(
-            "membership_declined", [membership.user.email], {"membership": membership}
+            "portal/emails/membership_declined", [membership.user.email], {"membership": membership}
         )
     )
     return membership
@@ -213,7 +215,9 @@ def set_role(membership, role, by):
     log(membership, f"portal.membership.role_{role}", user=by)
     forget_cached_membership(membership.user)
     transaction.on_commit(
-        lambda: emails.send("membership_role", [membership.user.email], {"membership": membership})
+        lambda: emails.send(
+            "portal/emails/membership_role", [membership.user.email], {"membership": membership}
+        )
     )
     return membership
 

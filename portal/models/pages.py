@@ -25,6 +25,7 @@ class HomePage(Page):
         "portal.SupportAreaIndexPage",
         "portal.GoodExampleIndexPage",
         "portal.InformationPage",
+        "events.WorkshopIndexPage",
     ]
     max_count = 1
 

@@ -1,0 +1,100 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import County
+from portal.models import SupportAreaPage
+from portal.privacy import PrivacyGuardMixin
+
+from .models import Feedback, WorkshopFormat
+
+
+class WorkshopFilterForm(forms.Form):
+    support_area = forms.ModelChoiceField(
+        label=_("Stödområde"),
+        queryset=SupportAreaPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla stödområden"),
+    )
+    format = forms.ChoiceField(
+        label=_("Form"), choices=[("", _("Alla former")), *WorkshopFormat.choices], required=False
+    )
+    county = forms.ModelChoiceField(
+        label=_("Län"),
+        queryset=County.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alla län"),
+    )
+    month = forms.CharField(
+        label=_("Månad"),
+        required=False,
+        help_text=_("År och månad, t.ex. 2026-03."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ÅÅÅÅ-MM"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_area"].queryset = SupportAreaPage.objects.live().order_by("path")
+
+    def clean_month(self):
+        value = self.cleaned_data["month"].strip()
+        if not value:
+            return None
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise forms.ValidationError(_("Skriv månaden som år och månad, t.ex. 2026-03."))
+        return int(match[1]), int(match[2])
+
+    def active_filters(self):
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value not in (None, "")}
+
+    @property
+    def has_filters(self):
+        return bool(self.active_filters())
+
+
+class TeamRegistrationForm(forms.Form):
+    colleagues = forms.ModelMultipleChoiceField(
+        label=_("Kollegor att anmäla"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst en kollega.")},
+    )
+
+    def __init__(self, colleagues, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["colleagues"].queryset = colleagues
+        self.fields["colleagues"].label_from_instance = lambda user: (
+            user.get_full_name() or user.email
+        )
+
+
+class FeedbackForm(PrivacyGuardMixin, forms.ModelForm):
+    would_recommend = forms.TypedChoiceField(
+        label=_("Skulle du rekommendera den till en kollega?"),
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["usefulness", "concreteness", "would_recommend", "next_steps", "comment"]
+        labels = {
+            "usefulness": _(
+                "Hur användbar var workshoppen för ditt arbete? (1 = inte alls, 5 = mycket)"
+            ),
+            "concreteness": _("Hur konkret var den? (1 = inte alls, 5 = mycket)"),
+            "next_steps": _("Vad ska du göra härnäst, utifrån workshoppen?"),
+            "comment": _("Övriga synpunkter"),
+        }
+        widgets = {
+            "usefulness": forms.RadioSelect,
+            "concreteness": forms.RadioSelect,
+            "next_steps": forms.Textarea(attrs={"rows": 3}),
+            "comment": forms.Textarea(attrs={"rows": 3}),
+        }

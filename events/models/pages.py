@@ -1,0 +1,267 @@
+"""Thematic workshops as Wagtail pages."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.admin_forms import PrivacyGuardedPageForm
+from portal.blocks import BaseStreamBlock
+
+
+class WorkshopFormat(models.TextChoices):
+    ON_SITE = "on_site", _("På plats")
+    DIGITAL = "digital", _("Digitalt")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class WorkshopIndexPage(Page):
+    base_form_class = PrivacyGuardedPageForm
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["events.WorkshopPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("workshoppar (lista)")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.forms import WorkshopFilterForm
+        from events.services.listing import filter_workshops
+
+        context = super().get_context(request, *args, **kwargs)
+        form = WorkshopFilterForm(request.GET or None)
+        if form.is_bound:
+            form.is_valid()
+        past = request.GET.get("visa") == "tidigare"
+        workshops = filter_workshops(
+            WorkshopPage.objects.child_of(self), past=past, **form.active_filters()
+        )
+        context["filter_form"] = form
+        context["showing_past"] = past
+        context["workshops"] = Paginator(workshops, settings.PORTAL_EXAMPLES_PER_PAGE).get_page(
+            request.GET.get("sida")
+        )
+        return context
+
+
+class WorkshopPage(Page):
+    """A thematic workshop any municipality (or one network's members) can sign up for."""
+
+    base_form_class = PrivacyGuardedPageForm
+
+    theme = models.ForeignKey(
+        "events.Theme", on_delete=models.PROTECT, related_name="workshops", verbose_name=_("tema")
+    )
+    support_area = models.ForeignKey(
+        "portal.SupportAreaPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshops",
+        verbose_name=_("stödområde"),
+    )
+    methods = ParentalManyToManyField(
+        "portal.Method", blank=True, related_name="workshops", verbose_name=_("metoder")
+    )
+    summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
+    target_audience = models.CharField(
+        _("för vem"), max_length=250, help_text=_("T.ex. ”Socialsekreterare och enhetschefer”.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
+    format = models.CharField(_("form"), max_length=10, choices=WorkshopFormat.choices)
+    place = models.CharField(_("plats"), max_length=200, blank=True)
+    county = models.ForeignKey(
+        "network.County",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshops",
+        verbose_name=_("län"),
+        help_text=_("Där workshoppen hålls, om den är på plats eller hybrid."),
+    )
+    meeting_link = models.URLField(
+        _("möteslänk"),
+        blank=True,
+        help_text=_("Visas bara för bekräftade deltagare."),
+    )
+    capacity = models.PositiveIntegerField(_("antal platser"))
+    per_municipality_cap = models.PositiveIntegerField(
+        _("max platser per kommun"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt för ingen gräns."),
+    )
+    registration_opens = models.DateTimeField(_("anmälan öppnar"))
+    registration_closes = models.DateTimeField(_("anmälan stänger"))
+    network = models.ForeignKey(
+        "network.Network",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("bara för nätverk"),
+        help_text=_("Bara medlemmar i nätverkets kommuner kan anmäla sig."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("theme"), FieldPanel("support_area"), FieldPanel("methods")],
+            heading=_("Tema"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("target_audience"),
+        FieldPanel("body"),
+        InlinePanel("sessions", label=_("Tillfällen"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("place"),
+                FieldPanel("county"),
+                FieldPanel("meeting_link"),
+            ],
+            heading=_("Var"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_municipality_cap")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("network"),
+            ],
+            heading=_("Anmälan"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("target_audience"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["events.WorkshopIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshoppar")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            errors["registration_closes"] = _("Anmälan måste stänga efter att den öppnar.")
+        if self.format in (WorkshopFormat.DIGITAL, WorkshopFormat.HYBRID) and not self.meeting_link:
+            errors["meeting_link"] = _("Digitala och hybrida workshoppar behöver en möteslänk.")
+        if self.format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
+            errors["place"] = _("Ange var workshoppen hålls.")
+        if self.pk:
+            errors.update(self._errors_against_confirmed_seats())
+        if errors:
+            raise ValidationError(errors)
+
+    def _errors_against_confirmed_seats(self):
+        from django.db.models import Count
+
+        from .registrations import Registration
+
+        confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED)
+        errors = {}
+        count = confirmed.count()
+        if self.capacity is not None and self.capacity < count:
+            errors["capacity"] = _(
+                "%(count)s personer har redan bekräftade platser; antalet platser kan inte "
+                "vara färre."
+            ) % {"count": count}
+        if self.per_municipality_cap:
+            largest = (
+                confirmed.values("municipality").annotate(n=Count("id")).order_by("-n").first()
+            )
+            if largest and largest["n"] > self.per_municipality_cap:
+                errors["per_municipality_cap"] = _(
+                    "En kommun har redan %(count)s bekräftade platser; gränsen kan inte vara lägre."
+                ) % {"count": largest["n"]}
+        return errors
+
+    @cached_property
+    def session_times(self):
+        return list(self.sessions.order_by("starts_at"))
+
+    @property
+    def starts_at(self):
+        return self.session_times[0].starts_at if self.session_times else None
+
+    @property
+    def ends_at(self):
+        return self.session_times[-1].ends_at if self.session_times else None
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.accounts.roles import active_membership, is_coordinator_of
+
+        from .registrations import Registration, SeatCounter
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        registration = None
+        membership = None
+        if user.is_authenticated:
+            registration = (
+                Registration.objects.filter(workshop=self, user=user)
+                .exclude(status=Registration.Status.CANCELLED)
+                .first()
+            )
+            membership = active_membership(user)
+        counter = SeatCounter.objects.filter(workshop=self).first()
+        context.update(
+            {
+                "registration": registration,
+                "membership": membership,
+                "seats": counter,
+                "waitlist_count": self.registrations.filter(
+                    status=Registration.Status.WAITLISTED
+                ).count(),
+                "state": self.registration_state(),
+                "can_register_team": membership is not None
+                and is_coordinator_of(user, membership.municipality),
+                "shows_meeting_link": registration is not None
+                and registration.status == Registration.Status.CONFIRMED,
+            }
+        )
+        return context
+
+    def registration_state(self, now=None):
+        """'not_open', 'open' or 'closed', as the workshop page shows it."""
+        now = now or timezone.now()
+        if now < self.registration_opens:
+            return "not_open"
+        if now >= self.registration_closes or (self.starts_at and now >= self.starts_at):
+            return "closed"
+        return "open"
+
+
+class WorkshopSession(Orderable):
+    workshop = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("börjar"))
+    ends_at = models.DateTimeField(_("slutar"))
+
+    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Tillfället måste sluta efter att det börjar.")})

@@ -1,0 +1,48 @@
+"""Emails about registrations, sent after the transaction that made the change commits."""
+
+from django.db import transaction
+from django.urls import reverse
+
+from portal import emails
+
+from .calendar import attachment_for
+
+
+def _context(registration, **extra):
+    workshop = registration.workshop
+    return {
+        "registration": registration,
+        "workshop": workshop,
+        "url": emails.absolute_url(workshop.url or "/"),
+        "my_pages_url": emails.absolute_url(reverse("accounts:my_pages")),
+        **extra,
+    }
+
+
+def _send_later(template, registration, *, with_calendar=False, **extra):
+    def send():
+        registration.refresh_from_db()
+        attachments = [attachment_for(registration.workshop)] if with_calendar else []
+        emails.send(
+            f"events/emails/{template}",
+            [registration.user.email],
+            _context(registration, **extra),
+            attachments=attachments,
+        )
+
+    transaction.on_commit(send)
+
+
+def after_commit_registered(registration):
+    if registration.status == registration.Status.CONFIRMED:
+        _send_later("confirmed", registration, with_calendar=True)
+    else:
+        _send_later("waitlisted", registration)
+
+
+def after_commit_promoted(registration):
+    _send_later("promoted", registration, with_calendar=True)
+
+
+def after_commit_cancelled(registration):
+    _send_later("cancelled", registration)

@@ -1,0 +1,249 @@
+"""Registration, cancellation and the waitlist.
+
+A confirmed seat is taken with one conditional UPDATE on the workshop's seat counter
+(`taken < capacity`), and on the municipality's quota when the workshop has a cap, inside
+the registration's transaction. Database constraints back both up. On PostgreSQL a
+concurrent UPDATE of the same counter waits for the other transaction and re-checks the
+condition; on SQLite, IMMEDIATE transactions serialise writers. Either way no workshop is
+ever overbooked, whatever the concurrency.
+"""
+
+from enum import Enum
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from events.models import MunicipalityQuota, Registration, SeatCounter
+from portal.accounts.roles import active_membership, is_coordinator_of
+
+from . import notifications
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made; the message is for the person."""
+
+
+class Seat(Enum):
+    TAKEN = "taken"
+    WORKSHOP_FULL = "workshop_full"
+    MUNICIPALITY_FULL = "municipality_full"
+
+
+@transaction.atomic
+def sync_seat_counter(workshop):
+    """Bring the counters in line with the published page: capacity, and the cap per
+    municipality recounted from confirmed registrations. Called on publish; the page's
+    validation has already refused a capacity or cap below what is confirmed."""
+    SeatCounter.objects.get_or_create(workshop=workshop, defaults={"capacity": workshop.capacity})
+    # Lock the counter first: registrations update it too, so from here on none is in
+    # flight and the counts below are exact.
+    counter = SeatCounter.objects.select_for_update().get(workshop=workshop)
+    confirmed = Registration.objects.filter(workshop=workshop, status=Registration.Status.CONFIRMED)
+    counter.capacity = workshop.capacity
+    counter.taken = confirmed.count()
+    counter.save(update_fields=["capacity", "taken"])
+    MunicipalityQuota.objects.filter(workshop=workshop).delete()
+    if workshop.per_municipality_cap:
+        per_municipality = confirmed.values("municipality").annotate(count=Count("id"))
+        MunicipalityQuota.objects.bulk_create(
+            MunicipalityQuota(
+                workshop=workshop,
+                municipality_id=row["municipality"],
+                cap=workshop.per_municipality_cap,
+                taken=row["count"],
+            )
+            for row in per_municipality
+        )
+    return counter
+
+
+def _take_seat(workshop, municipality):
+    taken = SeatCounter.objects.filter(workshop=workshop, taken__lt=F("capacity")).update(
+        taken=F("taken") + 1
+    )
+    if not taken:
+        return Seat.WORKSHOP_FULL
+    if workshop.per_municipality_cap:
+        MunicipalityQuota.objects.get_or_create(
+            workshop=workshop,
+            municipality=municipality,
+            defaults={"cap": workshop.per_municipality_cap},
+        )
+        quota_taken = MunicipalityQuota.objects.filter(
+            workshop=workshop, municipality=municipality, taken__lt=F("cap")
+        ).update(taken=F("taken") + 1)
+        if not quota_taken:
+            SeatCounter.objects.filter(workshop=workshop).update(taken=F("taken") - 1)
+            return Seat.MUNICIPALITY_FULL
+    return Seat.TAKEN
+
+
+def _release_seat(registration):
+    SeatCounter.objects.filter(workshop=registration.workshop_id).update(taken=F("taken") - 1)
+    MunicipalityQuota.objects.filter(
+        workshop=registration.workshop_id, municipality=registration.municipality_id
+    ).update(taken=F("taken") - 1)
+
+
+def _check_can_register(workshop, user, now):
+    state = workshop.registration_state(now)
+    if state == "not_open":
+        raise RegistrationError(
+            _("Anmälan öppnar %(when)s.")
+            % {"when": timezone.localtime(workshop.registration_opens).strftime("%Y-%m-%d %H:%M")}
+        )
+    if state == "closed":
+        raise RegistrationError(_("Anmälan till workshoppen har stängt."))
+    membership = active_membership(user)
+    if membership is None:
+        raise RegistrationError(
+            _("Du behöver företräda en kommun för att anmäla dig. Ansök på Mina sidor.")
+        )
+    if workshop.network_id and not workshop.network.has_active_member(membership.municipality):
+        raise RegistrationError(
+            _("Workshoppen är bara för kommunerna i nätverket %(network)s.")
+            % {"network": workshop.network}
+        )
+    return membership.municipality
+
+
+def register(workshop, user, *, registered_by=None, now=None):
+    """Sign a person up: a confirmed seat if one is free (within the municipality's cap),
+    otherwise a place on the waitlist in arrival order."""
+    now = now or timezone.now()
+    municipality = _check_can_register(workshop, user, now)
+    try:
+        with transaction.atomic():
+            previous = Registration.objects.filter(workshop=workshop, user=user).first()
+            if previous is not None and previous.status != Registration.Status.CANCELLED:
+                raise RegistrationError(_("Du är redan anmäld till workshoppen."))
+            if previous is not None:
+                # Signing up again joins the back of the queue, as a new arrival.
+                previous.delete()
+            seat = _take_seat(workshop, municipality)
+            registration = Registration.objects.create(
+                workshop=workshop,
+                user=user,
+                municipality=municipality,
+                registered_by=registered_by,
+                status=(
+                    Registration.Status.CONFIRMED
+                    if seat is Seat.TAKEN
+                    else Registration.Status.WAITLISTED
+                ),
+                confirmed_at=now if seat is Seat.TAKEN else None,
+            )
+            log(
+                registration,
+                f"events.registration.{registration.status}",
+                user=registered_by or user,
+            )
+            notifications.after_commit_registered(registration)
+    except IntegrityError as error:
+        # The same person signing up twice at the same instant: the constraint wins.
+        raise RegistrationError(_("Du är redan anmäld till workshoppen.")) from error
+    return registration
+
+
+def register_team(workshop, coordinator, colleagues, *, now=None):
+    """A coordinator signs up colleagues from their own municipality, within the same caps.
+
+    Returns (registered, problems) where problems pairs a colleague with the reason."""
+    membership = active_membership(coordinator)
+    if membership is None or not is_coordinator_of(coordinator, membership.municipality):
+        raise PermissionError(_("Bara kommunens kontaktperson kan anmäla kollegor."))
+    registered, problems = [], []
+    for colleague in colleagues:
+        colleague_membership = active_membership(colleague)
+        if (
+            colleague_membership is None
+            or colleague_membership.municipality_id != membership.municipality_id
+        ):
+            problems.append(
+                (colleague, _("hör inte till %(name)s") % {"name": membership.municipality})
+            )
+            continue
+        try:
+            registered.append(register(workshop, colleague, registered_by=coordinator, now=now))
+        except RegistrationError as error:
+            problems.append((colleague, str(error)))
+    return registered, problems
+
+
+def cancel(registration, *, by, now=None):
+    """Cancel a registration until the workshop starts; a freed seat goes to the first
+    person in line (within their municipality's cap) in the same transaction."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("workshop")
+            .get(pk=registration.pk)
+        )
+        workshop = registration.workshop
+        if workshop.starts_at and now >= workshop.starts_at:
+            raise RegistrationError(_("Workshoppen har redan börjat och kan inte avbokas."))
+        if registration.status == Registration.Status.CANCELLED:
+            return registration, []
+        was_confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at"])
+        log(registration, "events.registration.cancelled", user=by)
+        notifications.after_commit_cancelled(registration)
+        promoted = []
+        if was_confirmed:
+            _release_seat(registration)
+            promoted = promote_waitlist(workshop, by=by, now=now)
+    return registration, promoted
+
+
+def promote_waitlist(workshop, *, by=None, now=None):
+    """Fill free seats from the waitlist in arrival order, skipping people whose
+    municipality has used its cap. Must run inside the caller's transaction."""
+    now = now or timezone.now()
+    promoted = []
+    for candidate in Registration.objects.filter(
+        workshop=workshop, status=Registration.Status.WAITLISTED
+    ).order_by("id"):
+        seat = _take_seat(workshop, candidate.municipality)
+        if seat is Seat.WORKSHOP_FULL:
+            break
+        if seat is Seat.MUNICIPALITY_FULL:
+            continue
+        _confirm(candidate, now)
+        log(candidate, "events.registration.promoted", user=by)
+        notifications.after_commit_promoted(candidate)
+        promoted.append(candidate)
+    return promoted
+
+
+def _confirm(registration, now):
+    registration.status = Registration.Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "confirmed_at"])
+
+
+def move_from_waitlist(registration, *, by, now=None):
+    """An editor gives a waitlisted person a seat by hand, ahead of the queue. Capacity
+    and the municipality's cap still hold: raise them on the page first if need be."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Registration.Status.WAITLISTED:
+            raise RegistrationError(_("Personen står inte på väntelistan."))
+        seat = _take_seat(registration.workshop, registration.municipality)
+        if seat is Seat.WORKSHOP_FULL:
+            raise RegistrationError(_("Workshoppen är fullbokad. Öka antalet platser först."))
+        if seat is Seat.MUNICIPALITY_FULL:
+            raise RegistrationError(
+                _("%(name)s har redan så många platser som gränsen per kommun tillåter.")
+                % {"name": registration.municipality}
+            )
+        _confirm(registration, now)
+        log(registration, "events.registration.moved_by_editor", user=by)
+        notifications.after_commit_promoted(registration)
+    return registration

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("teman/", views.themes, name="themes"),
+    path("teman/<slug:slug>/intresse/", views.theme_interest, name="theme_interest"),
+    path("<int:pk>/anmal/", views.register, name="register"),
+    path("<int:pk>/avboka/", views.cancel, name="cancel"),
+    path("<int:pk>/anmal-kollegor/", views.register_team, name="register_team"),
+    path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("utvardering/<str:token>/", views.feedback, name="feedback"),
+]

@@ -1,0 +1,182 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.accounts.roles import active_membership, is_coordinator_of
+
+from . import services
+from .forms import FeedbackForm, TeamRegistrationForm
+from .models import CalendarFeed, Registration, Theme, ThemeInterest, WorkshopPage
+from .services.calendar import ICS_MIMETYPE, workshops_calendar
+from .services.feedback import read_feedback_token
+
+
+def _back(request, workshop):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(workshop.url)
+
+
+def _workshop(pk):
+    return get_object_or_404(WorkshopPage.objects.live().public(), pk=pk)
+
+
+@login_required
+@require_POST
+def register(request, pk):
+    workshop = _workshop(pk)
+    try:
+        registration = services.register(workshop, request.user)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(request, _("Du har en plats. Bekräftelsen med kalenderfil är mejlad."))
+        else:
+            messages.info(
+                request,
+                _("Workshoppen är fullbokad. Du står som nummer %(position)s på väntelistan.")
+                % {"position": registration.waitlist_position},
+            )
+    return _back(request, workshop)
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    workshop = _workshop(pk)
+    registration = get_object_or_404(Registration, workshop=workshop, user=request.user)
+    try:
+        services.cancel(registration, by=request.user)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Din anmälan är avbokad."))
+    return _back(request, workshop)
+
+
+def _colleagues_to_register(coordinator, workshop):
+    membership = active_membership(coordinator)
+    already = Registration.objects.filter(workshop=workshop).exclude(
+        status=Registration.Status.CANCELLED
+    )
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__municipality=membership.municipality, memberships__status="approved"
+        )
+        .exclude(pk__in=already.values("user"))
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+@login_required
+def register_team(request, pk):
+    workshop = _workshop(pk)
+    membership = active_membership(request.user)
+    if membership is None or not is_coordinator_of(request.user, membership.municipality):
+        raise PermissionDenied
+    form = TeamRegistrationForm(
+        _colleagues_to_register(request.user, workshop), request.POST or None
+    )
+    if request.method == "POST" and form.is_valid():
+        registered, problems = services.register_team(
+            workshop, request.user, form.cleaned_data["colleagues"]
+        )
+        for registration in registered:
+            messages.success(
+                request,
+                _("%(name)s: %(status)s")
+                % {"name": registration.user, "status": registration.get_status_display()},
+            )
+        for colleague, reason in problems:
+            messages.error(request, f"{colleague}: {reason}")
+        return redirect(workshop.url)
+    return render(
+        request,
+        "events/team_registration.html",
+        {"workshop": workshop, "form": form, "municipality": membership.municipality},
+    )
+
+
+def calendar_feed(request, token):
+    feed = get_object_or_404(CalendarFeed, token=token)
+    workshops = (
+        WorkshopPage.objects.live()
+        .filter(registrations__user=feed.user_id, registrations__status="confirmed")
+        .prefetch_related("sessions")
+    )
+    content = workshops_calendar(workshops, "Mina workshoppar", with_meeting_link=True)
+    response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def feedback(request, token):
+    try:
+        registration = read_feedback_token(token)
+    except signing.BadSignature:
+        return render(request, "events/feedback_invalid.html", status=400)
+    workshop = registration.workshop
+    if hasattr(registration, "feedback"):
+        return render(request, "events/feedback_thanks.html", {"workshop": workshop})
+    if workshop.ends_at is None or workshop.ends_at > timezone.now():
+        return render(
+            request, "events/feedback_invalid.html", {"not_yet": True, "workshop": workshop}
+        )
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.registration = registration
+        form.save()
+        return render(request, "events/feedback_thanks.html", {"workshop": workshop})
+    return render(request, "events/feedback_form.html", {"form": form, "workshop": workshop})
+
+
+def themes(request):
+    now = timezone.now()
+    upcoming = Q(workshops__live=True, workshops__sessions__ends_at__gte=now)
+    theme_list = Theme.objects.annotate(
+        upcoming=Count("workshops", filter=upcoming, distinct=True),
+        latest=Max("workshops__sessions__ends_at", filter=Q(workshops__live=True)),
+    ).select_related("support_area")
+    interested = set()
+    if request.user.is_authenticated:
+        interested = set(
+            ThemeInterest.objects.filter(user=request.user).values_list("theme_id", flat=True)
+        )
+    return render(
+        request, "events/theme_list.html", {"themes": theme_list, "interested": interested}
+    )
+
+
+@login_required
+@require_POST
+def theme_interest(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    membership = active_membership(request.user)
+    if membership is None:
+        messages.error(request, _("Du behöver företräda en kommun för att anmäla intresse."))
+        return redirect("events:themes")
+    _interest, created = ThemeInterest.objects.get_or_create(
+        user=request.user, theme=theme, defaults={"municipality": membership.municipality}
+    )
+    if created:
+        messages.success(
+            request,
+            _("Tack! Vi mejlar dig när det finns en workshop om ”%(theme)s”.") % {"theme": theme},
+        )
+    else:
+        messages.info(
+            request, _("Du har redan anmält intresse för ”%(theme)s”.") % {"theme": theme}
+        )
+    return redirect("events:themes")
