@@ -4,8 +4,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
 from portal import blocks
 from portal.models import (
     Challenge,
@@ -178,3 +180,46 @@ class GoodExamplePageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.tags.set(extracted)
             self.save()
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = Theme
+
+
+class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Workshoppar"
+    slug = "workshoppar"
+
+    class Meta:
+        model = WorkshopIndexPage
+
+
+class WorkshopPageFactory(wagtail_factories.PageFactory):
+    """A published workshop, open for registration, starting in two weeks."""
+
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    theme = factory.SubFactory(ThemeFactory)
+    summary = "En workshop om samverkan."
+    target_audience = "Socialsekreterare"
+    format = "digital"
+    meeting_link = "https://mote.example.se/hemligt-rum"
+    capacity = 10
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+
+    class Meta:
+        model = WorkshopPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sessions(self, create, extracted, **kwargs):
+        starts = extracted or [timezone.now() + datetime.timedelta(days=14)]
+        for start in starts:
+            WorkshopSession.objects.create(
+                workshop=self, starts_at=start, ends_at=start + datetime.timedelta(hours=3)
+            )
+        self.save_revision().publish()  # publishing creates the seat counter

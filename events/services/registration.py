@@ -203,16 +203,21 @@ def cancel(registration, *, by, now=None):
 
 def promote_waitlist(workshop, *, by=None, now=None):
     """Fill free seats from the waitlist in arrival order, skipping people whose
-    municipality has used its cap. Must run inside the caller's transaction."""
+    municipality has used its cap. Must run inside the caller's transaction.
+
+    Each candidate is locked (SELECT ... FOR UPDATE) and fetched one at a time, so a
+    person who leaves the waitlist meanwhile is re-checked and never promoted."""
     now = now or timezone.now()
-    promoted = []
-    for candidate in Registration.objects.filter(
+    promoted, skipped = [], []
+    waitlist = Registration.objects.select_for_update().filter(
         workshop=workshop, status=Registration.Status.WAITLISTED
-    ).order_by("id"):
+    )
+    while (candidate := waitlist.exclude(pk__in=skipped).order_by("id").first()) is not None:
         seat = _take_seat(workshop, candidate.municipality)
         if seat is Seat.WORKSHOP_FULL:
             break
         if seat is Seat.MUNICIPALITY_FULL:
+            skipped.append(candidate.pk)
             continue
         _confirm(candidate, now)
         log(candidate, "events.registration.promoted", user=by)
