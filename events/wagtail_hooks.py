@@ -1,5 +1,14 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
+
+from . import my_pages
+from .models import Theme
 
 REGISTRATION_LOG_ACTIONS = {
     "events.registration.confirmed": _("Anmäld med plats"),
@@ -8,6 +17,7 @@ REGISTRATION_LOG_ACTIONS = {
     "events.registration.promoted": _("Flyttad från väntelistan"),
     "events.registration.moved_by_editor": _("Flyttad från väntelistan av redaktör"),
     "events.registration.attendance": _("Närvaro markerad"),
+    "events.registrations.exported": _("Anmälningar exporterade (CSV)"),
 }
 
 
@@ -15,3 +25,65 @@ REGISTRATION_LOG_ACTIONS = {
 def register_registration_log_actions(actions):
     for action, label in REGISTRATION_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+hooks.register(MY_PAGES_PANEL_HOOK, my_pages.registrations_panel)
+hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("workshoppar/", include("events.admin_urls"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+workshop_menu = Menu(
+    items=[
+        PermissionMenuItem(
+            _("Anmälningar"),
+            "/admin/workshoppar/",
+            icon_name="list-ul",
+            permission="events.view_registration",
+            order=100,
+        ),
+        PermissionMenuItem(
+            _("Utvärderingar"),
+            "/admin/workshoppar/utvardering/",
+            icon_name="pick",
+            permission="events.view_feedback",
+            order=200,
+        ),
+        PermissionMenuItem(
+            _("Intresse per tema"),
+            "/admin/workshoppar/intresse/",
+            icon_name="pick",
+            permission="events.view_themeinterest",
+            order=300,
+        ),
+    ]
+)
+
+
+@hooks.register("register_admin_menu_item")
+def register_workshop_menu():
+    return SubmenuMenuItem(_("Workshoppar"), workshop_menu, icon_name="date", order=250)
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Teman")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["name", "support_area"]
+
+
+register_snippet(ThemeViewSet)

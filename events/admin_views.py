@@ -1,0 +1,153 @@
+"""The editors' screens for workshops in Wagtail's admin."""
+
+import csv
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_required
+from wagtail.log_actions import log
+
+from network.models import County
+
+from . import services
+from .models import Registration, Theme, ThemeInterest, WorkshopPage
+from .services.charts import bar_chart
+from .services.feedback import summarise, summary_by
+
+
+@permission_required("events.view_registration")
+def workshop_list(request):
+    workshops = WorkshopPage.objects.annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+    ).order_by("-first_published_at")
+    return TemplateResponse(request, "events/admin/workshop_list.html", {"workshops": workshops})
+
+
+@permission_required("events.view_registration")
+def workshop_registrations(request, pk):
+    workshop = get_object_or_404(WorkshopPage, pk=pk)
+    if request.method == "POST":
+        if not request.user.has_perm("events.change_registration"):
+            messages.error(request, _("Du får inte ändra anmälningar."))
+            return redirect("events_admin:registrations", pk=pk)
+        _act(request, workshop)
+        return redirect("events_admin:registrations", pk=pk)
+    registrations = Registration.objects.filter(workshop=workshop).select_related(
+        "user", "municipality", "registered_by"
+    )
+    return TemplateResponse(
+        request,
+        "events/admin/registrations.html",
+        {
+            "workshop": workshop,
+            "confirmed": registrations.filter(status="confirmed"),
+            "waitlisted": registrations.filter(status="waitlisted"),
+            "cancelled": registrations.filter(status="cancelled"),
+            "feedback": summarise(workshop_feedback(workshop)),
+        },
+    )
+
+
+def workshop_feedback(workshop):
+    from .models import Feedback
+
+    return Feedback.objects.filter(registration__workshop=workshop)
+
+
+def _act(request, workshop):
+    registration = get_object_or_404(
+        Registration, pk=request.POST.get("registration"), workshop=workshop
+    )
+    action = request.POST.get("action")
+    if action in ("attended", "absent"):
+        registration.attended = action == "attended"
+        registration.save(update_fields=["attended"])
+        log(registration, "events.registration.attendance", user=request.user)
+        messages.success(
+            request, _("Närvaron för %(name)s är sparad.") % {"name": registration.user}
+        )
+    elif action == "promote":
+        try:
+            services.move_from_waitlist(registration, by=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("%(name)s har fått en plats.") % {"name": registration.user}
+            )
+
+
+@permission_required("events.view_registration")
+def registrations_csv(request, pk):
+    """Who is coming, with no more personal data than the organisers need."""
+    workshop = get_object_or_404(WorkshopPage, pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="anmalningar-{workshop.slug}.csv"'
+    response.write("\ufeff")  # so that Excel reads the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["Namn", "Kommun", "Status", "Plats i kön", "Närvarade"])
+    registrations = Registration.objects.filter(workshop=workshop).select_related(
+        "user", "municipality"
+    )
+    waitlist_position = 0
+    for registration in registrations.order_by("id"):
+        if registration.status == Registration.Status.WAITLISTED:
+            waitlist_position += 1
+        writer.writerow(
+            [
+                registration.user.get_full_name() or registration.user.email,
+                registration.municipality.name,
+                registration.get_status_display(),
+                waitlist_position if registration.status == "waitlisted" else "",
+                {True: "Ja", False: "Nej", None: ""}[registration.attended],
+            ]
+        )
+    log(workshop, "events.registrations.exported", user=request.user)
+    return response
+
+
+@permission_required("events.view_feedback")
+def feedback_report(request):
+    by_workshop = summary_by("workshop")
+    by_theme = summary_by("theme")
+    chart_rows = [
+        (row["title"], row["usefulness"] or 0, row["concreteness"] or 0) for row in by_theme
+    ]
+    return TemplateResponse(
+        request,
+        "events/admin/feedback_report.html",
+        {
+            "by_workshop": by_workshop,
+            "by_theme": by_theme,
+            "chart": bar_chart(chart_rows, series=(_("Användbar"), _("Konkret")), maximum=5),
+        },
+    )
+
+
+@permission_required("events.view_themeinterest")
+def interest_report(request):
+    counties = list(County.objects.order_by("code"))
+    counts = {
+        (row["theme"], row["municipality__county"]): row["n"]
+        for row in ThemeInterest.objects.values("theme", "municipality__county").annotate(
+            n=Count("id")
+        )
+    }
+    rows = [
+        {
+            "theme": theme,
+            "total": sum(counts.get((theme.pk, county.code), 0) for county in counties),
+            "per_county": [counts.get((theme.pk, county.code), 0) for county in counties],
+        }
+        for theme in Theme.objects.order_by("name")
+    ]
+    return TemplateResponse(
+        request,
+        "events/admin/interest_report.html",
+        {"rows": rows, "counties": counties},
+    )

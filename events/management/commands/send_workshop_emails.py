@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from events.services.reminders import send_feedback_requests, send_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Send reminders before workshops and feedback requests after them. Each email goes "
+        "out once however often this runs: run it from cron, e.g. every 15 minutes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hours-before", type=int, default=48, help="Remind this many hours ahead."
+        )
+
+    def handle(self, *args, hours_before, **options):
+        reminders = send_reminders(hours_before=hours_before)
+        requests = send_feedback_requests()
+        self.stdout.write(f"Sent {reminders} reminder(s) and {requests} feedback request(s).")

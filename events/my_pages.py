@@ -1,0 +1,66 @@
+"""The workshops panel on Mina sidor and the workshops part of the data export."""
+
+from django.utils import timezone
+
+from portal.accounts.my_pages import Panel
+
+from .models import CalendarFeed, Registration
+from .services.feedback import feedback_path
+
+
+def registrations_panel(request):
+    user = request.user
+    now = timezone.now()
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("workshop")
+        .prefetch_related("workshop__sessions")
+        .order_by("-id")
+    )
+    upcoming, feedback_due = [], []
+    for registration in registrations:
+        ends_at = registration.workshop.ends_at
+        if ends_at and ends_at < now:
+            if registration.status == Registration.Status.CONFIRMED and not hasattr(
+                registration, "feedback"
+            ):
+                feedback_due.append((registration, feedback_path(registration)))
+        else:
+            upcoming.append(registration)
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return Panel(
+        order=25,
+        template="events/my_pages/registrations.html",
+        context={"upcoming": upcoming, "feedback_due": feedback_due, "feed": feed},
+    )
+
+
+def personal_data(user):
+    return (
+        "workshoppar",
+        [
+            {
+                "workshop": r.workshop.title,
+                "status": r.get_status_display(),
+                "anmäld": r.created_at.isoformat(),
+                "närvarade": r.attended,
+                "utvärdering": (
+                    {
+                        "användbar": r.feedback.usefulness,
+                        "konkret": r.feedback.concreteness,
+                        "rekommenderar": r.feedback.would_recommend,
+                        "härnäst": r.feedback.next_steps,
+                        "synpunkter": r.feedback.comment,
+                    }
+                    if hasattr(r, "feedback")
+                    else None
+                ),
+            }
+            for r in Registration.objects.filter(user=user).select_related("workshop", "feedback")
+        ]
+        + [
+            {"intresse för tema": interest.theme.name}
+            for interest in user.theme_interests.select_related("theme")
+        ],
+    )
