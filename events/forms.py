@@ -19,7 +19,9 @@ class WorkshopFilterForm(forms.Form):
         empty_label=_("Alla stödområden"),
     )
     format = forms.ChoiceField(
-        label=_("Form"), choices=[("", _("Alla former")), *WorkshopFormat.choices], required=False
+        label=_("Genomförande"),
+        choices=[("", _("Alla sätt")), *WorkshopFormat.choices],
+        required=False,
     )
     county = forms.ModelChoiceField(
         label=_("Län"),

@@ -87,3 +87,17 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_demo_content")
+def build_demo_workshops(home):
+    from . import demo
+
+    demo.build(home)
+
+
+@hooks.register("register_demo_counts")
+def demo_workshop_counts():
+    from . import demo
+
+    return demo.counts()

@@ -80,7 +80,7 @@ class WorkshopPage(Page):
         _("för vem"), max_length=250, help_text=_("T.ex. ”Socialsekreterare och enhetschefer”.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
-    format = models.CharField(_("form"), max_length=10, choices=WorkshopFormat.choices)
+    format = models.CharField(_("genomförande"), max_length=10, choices=WorkshopFormat.choices)
     place = models.CharField(_("plats"), max_length=200, blank=True)
     county = models.ForeignKey(
         "network.County",

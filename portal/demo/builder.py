@@ -5,6 +5,7 @@ build again gives the same site.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -28,6 +29,10 @@ from portal.models import (
 from . import examples, knowledge, site, vocabulary
 
 HOME_SLUG = "start"
+
+# Other apps add their demo content with @hooks.register(DEMO_CONTENT_HOOK): a function of
+# the home page that creates or updates what it owns, idempotently, and returns counts.
+DEMO_CONTENT_HOOK = "register_demo_content"
 
 
 def stream(blocks):
@@ -73,7 +78,7 @@ def _upsert_snippets():
         Challenge.objects.update_or_create(slug=slug, defaults={"name": name})
 
 
-def _upsert_child(parent, model, slug, **fields):
+def upsert_child(parent, model, slug, **fields):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -84,7 +89,7 @@ def _upsert_child(parent, model, slug, **fields):
     return page
 
 
-def _publish(page, **relations):
+def publish(page, **relations):
     """Set many-to-many relations and tags, then publish the page as a new revision."""
     tags = relations.pop("tags", None)
     for name, objects in relations.items():
@@ -109,7 +114,7 @@ def _home_page():
     home.title = site.HOME["title"]
     home.intro = site.HOME["intro"]
     home.body = stream(site.HOME["body"])
-    _publish(home)
+    publish(home)
 
     default_site = Site.objects.filter(is_default_site=True).first()
     if default_site is None:
@@ -124,7 +129,7 @@ def _home_page():
 
 
 def _support_areas(home):
-    index = _upsert_child(
+    index = upsert_child(
         home,
         SupportAreaIndexPage,
         site.SUPPORT_AREA_INDEX["slug"],
@@ -132,9 +137,9 @@ def _support_areas(home):
         intro=site.SUPPORT_AREA_INDEX["intro"],
         show_in_menus=True,
     )
-    _publish(index)
+    publish(index)
     for area_data in knowledge.SUPPORT_AREAS:
-        area = _upsert_child(
+        area = upsert_child(
             index,
             SupportAreaPage,
             area_data["slug"],
@@ -143,13 +148,13 @@ def _support_areas(home):
             support_formats=area_data["support_formats"],
             body=stream(area_data["body"]),
         )
-        _publish(
+        publish(
             area,
             methods=_by_slug(Method, area_data["methods"]),
             collaboration_forms=_by_slug(CollaborationForm, area_data["collaboration_forms"]),
         )
         for guidance in area_data["guidance"]:
-            page = _upsert_child(
+            page = upsert_child(
                 area,
                 GuidancePage,
                 guidance["slug"],
@@ -160,7 +165,7 @@ def _support_areas(home):
                 partners=guidance["partners"],
                 last_reviewed=knowledge.LAST_REVIEWED,
             )
-            _publish(
+            publish(
                 page,
                 target_groups=_by_slug(TargetGroup, guidance["target_groups"]),
                 collaboration_forms=_by_slug(CollaborationForm, guidance["collaboration_forms"]),
@@ -170,7 +175,7 @@ def _support_areas(home):
 
 
 def _good_examples(home):
-    index = _upsert_child(
+    index = upsert_child(
         home,
         GoodExampleIndexPage,
         site.EXAMPLE_INDEX["slug"],
@@ -178,14 +183,14 @@ def _good_examples(home):
         intro=site.EXAMPLE_INDEX["intro"],
         show_in_menus=True,
     )
-    _publish(index)
+    publish(index)
     for example in examples.GOOD_EXAMPLES:
         municipality = (
             Municipality.objects.get(name=example["municipality"])
             if example["municipality"]
             else None
         )
-        page = _upsert_child(
+        page = upsert_child(
             index,
             GoodExamplePage,
             example["slug"],
@@ -202,7 +207,7 @@ def _good_examples(home):
             lessons=example["lessons"],
             prevention_levels=example["prevention_levels"],
         )
-        _publish(
+        publish(
             page,
             support_areas=_by_slug(SupportAreaPage, example["support_areas"]),
             methods=_by_slug(Method, example["methods"]),
@@ -213,7 +218,7 @@ def _good_examples(home):
 
 def _information_pages(home):
     for info in site.INFORMATION_PAGES:
-        page = _upsert_child(
+        page = upsert_child(
             home,
             InformationPage,
             info["slug"],
@@ -222,7 +227,7 @@ def _information_pages(home):
             body=stream(info["body"]),
             show_in_menus=True,
         )
-        _publish(page)
+        publish(page)
 
 
 def build_demo_site():
@@ -233,6 +238,8 @@ def build_demo_site():
     _support_areas(home)
     _good_examples(home)
     _information_pages(home)
+    for build in hooks.get_hooks(DEMO_CONTENT_HOOK):
+        build(home)
     settings = PortalSettings.load()
     settings.show_demo_notice = True
     settings.save()
@@ -240,7 +247,7 @@ def build_demo_site():
 
 
 def demo_counts():
-    return {
+    counts = {
         "stödområden": SupportAreaPage.objects.live().count(),
         "vägledningar": GuidancePage.objects.live().count(),
         "goda exempel": GoodExamplePage.objects.live().count(),
@@ -251,5 +258,8 @@ def demo_counts():
         "utmaningar": Challenge.objects.count(),
         "kommuner": Municipality.objects.count(),
         "pilotkommuner": Municipality.objects.filter(pilot_year__isnull=False).count(),
-        "sidor totalt": Page.objects.filter(depth__gt=1).count(),
     }
+    for count in hooks.get_hooks("register_demo_counts"):
+        counts.update(count())
+    counts["sidor totalt"] = Page.objects.filter(depth__gt=1).count()
+    return counts

@@ -1,0 +1,204 @@
+"""Demo workshops and themes, on the themes pilot municipalities asked for (Ds 2025:19).
+
+Dates are set relative to the first day of the current month, so running the demo again
+on the same day gives the same site, and there are always upcoming workshops to try.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from network.models import County
+from portal.demo.builder import publish, stream, upsert_child
+from portal.models import Method, SupportAreaPage
+
+from .models import Registration, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+
+THEMES = [
+    (
+        "rbm",
+        "RBM-modellen i vardagen",
+        "basta-tillgangliga-kunskap",
+        "Risk, behov och mottaglighet som gemensamt språk i utredning och uppföljning.",
+    ),
+    (
+        "kartlaggning",
+        "Kartläggning och analys",
+        "basta-tillgangliga-kunskap",
+        "Att ta reda på vilka barn kommunen behöver nå innan insatser väljs.",
+    ),
+    (
+        "uppfoljning",
+        "Systematisk uppföljning av SSPF och SIG",
+        "sammanhang-och-systematik",
+        "Att följa upp samverkan kring enskilda utan att uppföljningen blir ett sidospår.",
+    ),
+    (
+        "bup",
+        "Samverkan med BUP",
+        "samverkan-med-bup",
+        "Arbetet i mellanrummen mellan socialtjänst och barn- och ungdomspsykiatri.",
+    ),
+    (
+        "funktionsnedsattning",
+        "Barn med funktionsnedsättning",
+        "lokal-utveckling",
+        "Brottsförebyggande samverkan för barn med funktionsnedsättning, med skolan.",
+    ),
+    (
+        "avhoppare",
+        "Barn som vill lämna kriminella nätverk",
+        "basta-tillgangliga-kunskap",
+        "Vad kommunen behöver ha på plats innan ett barn vill hoppa av.",
+    ),
+]
+
+# (slug, title, theme, format, place, county code, days from anchor, hours, capacity, cap, methods)
+WORKSHOPS = [
+    (
+        "rbm-grund",
+        "RBM-modellen: från principer till vardag",
+        "rbm",
+        "digital",
+        "",
+        None,
+        40,
+        3,
+        40,
+        4,
+        ["rbm"],
+    ),
+    (
+        "kartlaggning-workshop",
+        "Kartlägg innan ni väljer insatser",
+        "kartlaggning",
+        "on_site",
+        "Socialstyrelsen, Stockholm",
+        "01",
+        55,
+        6,
+        24,
+        3,
+        [],
+    ),
+    (
+        "uppfoljning-sspf-sig",
+        "Uppföljning av SSPF och SIG som håller",
+        "uppfoljning",
+        "hybrid",
+        "Växjö",
+        "07",
+        70,
+        4,
+        30,
+        3,
+        ["isu"],
+    ),
+    (
+        "bup-mellanrummen",
+        "Arbetet i mellanrummen: socialtjänst och BUP",
+        "bup",
+        "digital",
+        "",
+        None,
+        85,
+        3,
+        60,
+        None,
+        [],
+    ),
+    (
+        "rbm-varen",
+        "RBM-modellen: erfarenheter från pilotkommunerna",
+        "rbm",
+        "digital",
+        "",
+        None,
+        -20,
+        3,
+        40,
+        None,
+        ["rbm"],
+    ),
+]
+
+
+def _anchor():
+    today = timezone.localdate()
+    start = datetime.datetime(today.year, today.month, 1, 9, 0)
+    return timezone.make_aware(start)
+
+
+def build(home):
+    themes = {}
+    for slug, name, area_slug, description in THEMES:
+        themes[slug], _created = Theme.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "support_area": SupportAreaPage.objects.filter(slug=area_slug).first(),
+            },
+        )
+    index = upsert_child(
+        home,
+        WorkshopIndexPage,
+        "workshoppar",
+        title="Workshoppar",
+        intro=(
+            "Tematiska workshoppar som alla kommuner kan anmäla sig till. Anmälan öppnar och "
+            "stänger på angivna tider; blir det fullt hamnar du på väntelistan."
+        ),
+        show_in_menus=True,
+    )
+    publish(index)
+    anchor = _anchor()
+    for slug, title, theme, form, place, county, days, hours, capacity, cap, methods in WORKSHOPS:
+        starts = anchor + datetime.timedelta(days=days)
+        starts += datetime.timedelta(days=(1 - starts.weekday()) % 7)  # the next Tuesday
+        page = upsert_child(
+            index,
+            WorkshopPage,
+            slug,
+            title=title,
+            theme=themes[theme],
+            support_area=themes[theme].support_area,
+            summary=themes[theme].description,
+            target_audience="Socialsekreterare, enhetschefer och verksamhetsutvecklare",
+            body=stream(
+                [
+                    ("h", "Upplägg"),
+                    (
+                        "p",
+                        "<p>Korta inledningar från förstärkningsteamet varvas med "
+                        "övningar på egna, avidentifierade exempel och samtal mellan "
+                        "kommunerna.</p>",
+                    ),
+                    (
+                        "callout",
+                        "Inga personuppgifter",
+                        "<p>Ta med frågor om verksamheten, aldrig uppgifter om enskilda barn.</p>",
+                    ),
+                ]
+            ),
+            format=form,
+            place=place,
+            county=County.objects.filter(code=county).first() if county else None,
+            meeting_link="" if form == "on_site" else f"https://mote.example.se/{slug}",
+            capacity=capacity,
+            per_municipality_cap=cap,
+            registration_opens=starts - datetime.timedelta(days=60),
+            registration_closes=starts - datetime.timedelta(days=3),
+        )
+        page.sessions = [
+            WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=hours))
+        ]
+        publish(page, methods=list(Method.objects.filter(slug__in=methods)))
+
+
+def counts():
+    return {
+        "workshoppar": WorkshopPage.objects.live().count(),
+        "teman": Theme.objects.count(),
+        "anmälningar": Registration.objects.count(),
+    }
