@@ -1,0 +1,264 @@
+"""Many people sign up for one popular workshop at the same moment, over real HTTP.
+
+    .venv/bin/python bench/registrations.py --users 200 --capacity 30
+
+Sets up its own temporary database (SQLite by default; with DATABASE_URL pointing at a
+PostgreSQL server, a throwaway database on that server), starts the portal with gunicorn
+on a free loopback port, signs the users up concurrently (each with a logged-in session
+and a CSRF token, as a browser would), and prints on its last line:
+
+    confirmed=C waitlisted=W errors=E overbooked=O p50_ms=X p95_ms=Y
+
+p50/p95 are the latencies of the sign-up POSTs. Nothing leaves 127.0.0.1.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def temporary_database(workdir):
+    """A database URL for this run, and a function that removes the database."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if configured.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        name = f"bench_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(configured, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        url = urlsplit(configured)._replace(path=f"/{name}").geturl()
+
+        def drop():
+            with psycopg.connect(configured, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        return url, "postgresql", drop
+    return f"sqlite:///{workdir / 'bench.sqlite3'}", "sqlite", lambda: None
+
+
+def set_up(users, capacity):
+    """Migrate, build a site with one workshop, and create signed-in sessions."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    import datetime
+
+    from allauth.account.models import EmailAddress
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection
+    from django.utils import timezone
+
+    from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+    from network.models import Municipality
+    from portal.models import Membership
+
+    User = get_user_model()
+    towns = list(Municipality.objects.order_by("code"))
+    people = User.objects.bulk_create(
+        User(email=f"bench{n}@example.se", first_name="Bench", last_name=str(n))
+        for n in range(users)
+    )
+    people = list(User.objects.filter(email__startswith="bench").order_by("pk"))
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
+    )
+    Membership.objects.bulk_create(
+        Membership(user=p, municipality=towns[n % len(towns)], status="approved")
+        for n, p in enumerate(people)
+    )
+    now = timezone.now()
+    workshop = WorkshopPage(
+        title="Populär workshop",
+        slug=f"popular-{uuid.uuid4().hex[:6]}",
+        theme=Theme.objects.first(),
+        summary="Alla vill gå.",
+        target_audience="Alla",
+        format="digital",
+        meeting_link="https://mote.example.se/bench",
+        capacity=capacity,
+        registration_opens=now - datetime.timedelta(hours=1),
+        registration_closes=now + datetime.timedelta(days=7),
+    )
+    workshop.sessions = [
+        WorkshopSession(
+            starts_at=now + datetime.timedelta(days=10),
+            ends_at=now + datetime.timedelta(days=10, hours=3),
+        )
+    ]
+    WorkshopIndexPage.objects.first().add_child(instance=workshop)
+    workshop.save_revision().publish()
+
+    backend = settings.AUTHENTICATION_BACKENDS[0]
+    sessions = []
+    for person in people:
+        store = SessionStore()
+        store[SESSION_KEY] = str(person.pk)
+        store[BACKEND_SESSION_KEY] = backend
+        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        store.create()
+        sessions.append(store.session_key)
+    url = workshop.get_url()
+    connection.close()
+    return workshop.pk, url, sessions
+
+
+def wait_for(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/")
+            conn.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer")
+
+
+def sign_up(port, session_key, page_url, register_url):
+    """GET the workshop page for a CSRF token, then POST the sign-up. Returns (ok, ms)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    cookies = f"sessionid={session_key}"
+    conn.request("GET", page_url, headers={"Cookie": cookies})
+    page = conn.getresponse()
+    html = page.read().decode()
+    jar = SimpleCookie()
+    for header in page.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if page.status != 200 or "csrftoken" not in jar or not token:
+        return False, 0.0
+    body = urlencode({"csrfmiddlewaretoken": token[1]})
+    headers = {
+        "Cookie": f"{cookies}; csrftoken={jar['csrftoken'].value}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    started = time.perf_counter()
+    conn.request("POST", register_url, body=body, headers=headers)
+    response = conn.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    conn.close()
+    return response.status == 302 and "/konto/login" not in response.getheader(
+        "Location", ""
+    ), elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--capacity", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--concurrency", type=int, default=64, help="client threads")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="kn-bench-"))
+    database_url, engine, drop_database = temporary_database(workdir)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    os.environ.update(env)
+    server = None
+    try:
+        workshop_pk, page_url, sessions = set_up(args.users, args.capacity)
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        wait_for(port)
+        register_url = f"/workshop/{workshop_pk}/anmal/"
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+            results = list(
+                pool.map(lambda key: sign_up(port, key, page_url, register_url), sessions)
+            )
+        wall = time.perf_counter() - started
+
+        from django.db import connection
+
+        from events.models import Registration, SeatCounter
+
+        registrations = Registration.objects.filter(workshop_id=workshop_pk)
+        confirmed = registrations.filter(status="confirmed").count()
+        waitlisted = registrations.filter(status="waitlisted").count()
+        counter = SeatCounter.objects.get(workshop_id=workshop_pk)
+        connection.close()
+
+        failed_requests = sum(1 for ok, _ms in results if not ok)
+        missing = args.users - confirmed - waitlisted
+        errors = max(failed_requests, missing)
+        overbooked = max(0, confirmed - args.capacity) + max(0, counter.taken - args.capacity)
+        latencies = sorted(ms for ok, ms in results if ok)
+        p50 = statistics.median(latencies) if latencies else 0.0
+        p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
+        print(
+            f"engine={engine} users={args.users} capacity={args.capacity} "
+            f"gunicorn_workers={args.workers} client_threads={args.concurrency} "
+            f"wall_s={wall:.2f} seat_counter={counter.taken}"
+        )
+        print(
+            f"confirmed={confirmed} waitlisted={waitlisted} errors={errors} "
+            f"overbooked={overbooked} p50_ms={p50:.1f} p95_ms={p95:.1f}"
+        )
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
