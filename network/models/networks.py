@@ -1,0 +1,195 @@
+"""Peer networks of municipalities that share a challenge, and their discussions."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Network(models.Model):
+    name = models.CharField(_("namn"), max_length=150)
+    slug = models.SlugField(_("kortnamn i adresser"), max_length=150, unique=True)
+    challenge = models.ForeignKey(
+        "portal.Challenge",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="networks",
+        verbose_name=_("gemensam utmaning"),
+    )
+    purpose = models.TextField(_("syfte"), blank=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    coordinator_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coordinated_networks",
+        verbose_name=_("samordnas av (person i förstärkningsteamet)"),
+    )
+    coordinator_municipality = models.ForeignKey(
+        "network.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coordinated_networks",
+        verbose_name=_("samordnas av kommun"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nätverk")
+        verbose_name_plural = _("nätverk")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:network_detail", args=[self.slug])
+
+    def has_active_member(self, municipality):
+        return self.memberships.filter(
+            municipality=municipality, status=NetworkMembership.Status.ACTIVE
+        ).exists()
+
+    @property
+    def coordinator_label(self):
+        if self.coordinator_municipality_id:
+            return str(self.coordinator_municipality)
+        return _("Förstärkningsteamet")
+
+
+class NetworkMembership(models.Model):
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Inbjuden")
+        REQUESTED = "requested", _("Har ansökt")
+        ACTIVE = "active", _("Medlem")
+        LEFT = "left", _("Har lämnat")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(
+        "network.Municipality", on_delete=models.CASCADE, related_name="network_memberships"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("medlemskap i nätverk")
+        verbose_name_plural = _("medlemskap i nätverk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "municipality"], name="one_membership_per_network"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} i {self.network}"
+
+
+class NetworkLink(models.Model):
+    """A shared link or document for the network's members."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("rubrik"), max_length=200)
+    url = models.URLField(_("adress"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dokument"),
+    )
+
+    class Meta:
+        verbose_name = _("länk eller dokument")
+        verbose_name_plural = _("länkar och dokument")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.document.url if self.document_id else self.url
+
+
+class Thread(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="threads")
+    title = models.CharField(_("rubrik"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_post_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("diskussionstråd")
+        verbose_name_plural = _("diskussionstrådar")
+        ordering = ["-last_post_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_municipality = models.ForeignKey(
+        "network.Municipality", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("inlägg"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hidden_reason = models.CharField(_("skäl till att dölja"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("inlägg")
+        verbose_name_plural = _("inlägg")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.thread}: {self.body[:40]}"
+
+
+class PostReport(models.Model):
+    """Someone in the network thinks a post should not be there, and says why."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("skäl"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("anmält inlägg")
+        verbose_name_plural = _("anmälda inlägg")
+
+    def __str__(self):
+        return self.reason
+
+
+class DigestSubscription(models.Model):
+    """A person wants at most one email a day with new posts in a network."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_digests"
+    )
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="subscriptions")
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "network"], name="one_digest_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.network}"
