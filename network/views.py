@@ -1,8 +1,29 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from portal.accounts.roles import active_membership, is_coordinator_of, is_editor
 from portal.models import GoodExamplePage
 
-from .models import County, Municipality
+from .forms import MunicipalitySearchForm, PostForm, ProfileForm, ReasonForm, ThreadForm
+from .models import (
+    County,
+    DigestSubscription,
+    Municipality,
+    Network,
+    NetworkMembership,
+    Post,
+    Thread,
+)
+from .services import networks as network_services
+from .services.maps import sweden_map
+from .services.matching import suggest_matches
+from .services.profiles import can_edit_profile, profile_for, save_profile, search_municipalities
 
 
 def municipality_list(request):
@@ -12,9 +33,239 @@ def municipality_list(request):
 
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("county"), slug=slug)
-    examples = GoodExamplePage.objects.for_listing().filter(municipality=municipality)
+    profile = profile_for(municipality)
+    suggestions = suggest_matches(municipality, limit=5) if profile.looking_for_peers else []
+    codes = [s.organisation.key for s in suggestions]
+    names = [s.organisation.name for s in suggestions]
+    context = {
+        "municipality": municipality,
+        "profile": profile,
+        "examples": GoodExamplePage.objects.for_listing().filter(municipality=municipality),
+        "suggestions": suggestions,
+        "networks": Network.objects.filter(
+            memberships__municipality=municipality, memberships__status="active"
+        ),
+        "can_edit": request.user.is_authenticated and can_edit_profile(request.user, municipality),
+        "map": sweden_map(
+            codes,
+            primary=municipality.pk,
+            title=_("Karta: %(name)s och liknande kommuner") % {"name": municipality.name},
+            label=_("%(name)s och liknande kommuner: %(others)s")
+            % {"name": municipality.name, "others": ", ".join(names) or _("inga")},
+        ),
+    }
+    return render(request, "network/municipality_detail.html", context)
+
+
+@login_required
+def profile_edit(request, slug):
+    municipality = get_object_or_404(Municipality, slug=slug)
+    if not can_edit_profile(request.user, municipality):
+        raise PermissionDenied
+    form = ProfileForm(request.POST or None, instance=profile_for(municipality))
+    if request.method == "POST" and form.is_valid():
+        save_profile(form, by=request.user)
+        messages.success(request, _("Profilen för %(name)s är sparad.") % {"name": municipality})
+        return redirect(municipality.get_absolute_url())
+    return render(
+        request, "network/profile_form.html", {"form": form, "municipality": municipality}
+    )
+
+
+def municipality_search(request):
+    form = MunicipalitySearchForm(request.GET or None)
+    results = Municipality.objects.none()
+    if form.is_bound and form.is_valid() and form.active_filters():
+        results = search_municipalities(**form.active_filters())
+    results = list(results)
+    names = ", ".join(m.name for m in results)
     return render(
         request,
-        "network/municipality_detail.html",
-        {"municipality": municipality, "examples": examples},
+        "network/municipality_search.html",
+        {
+            "form": form,
+            "results": results,
+            "searched": bool(form.is_bound and form.active_filters()),
+            "map": sweden_map(
+                [m.pk for m in results],
+                title=_("Karta över kommunerna i resultatet"),
+                label=_("Kommuner i resultatet: %(names)s") % {"names": names or _("inga")},
+            ),
+        },
     )
+
+
+def network_list(request):
+    networks = Network.objects.select_related("challenge").order_by("name")
+    return render(request, "network/network_list.html", {"networks": networks})
+
+
+def network_detail(request, slug):
+    network = get_object_or_404(Network.objects.select_related("challenge"), slug=slug)
+    user = request.user
+    members = list(
+        network.memberships.filter(status="active").select_related("municipality__county")
+    )
+    readable = user.is_authenticated and network_services.can_read_discussion(user, network)
+    membership = active_membership(user) if user.is_authenticated else None
+    own = None
+    if membership:
+        own = network.memberships.filter(municipality=membership.municipality).first()
+    context = {
+        "network": network,
+        "members": members,
+        "map": sweden_map(
+            [m.municipality_id for m in members],
+            title=_("Karta över nätverkets kommuner"),
+            label=_("Nätverkets kommuner: %(names)s")
+            % {"names": ", ".join(m.municipality.name for m in members) or _("inga ännu")},
+        ),
+        "meetings": network.meetings.live()
+        .filter(sessions__ends_at__gte=timezone.now())
+        .distinct()
+        .order_by("registration_closes"),
+        "links": network.links.select_related("document"),
+        "readable": readable,
+        "threads": network.threads.select_related("author") if readable else [],
+        "thread_form": ThreadForm(),
+        "own_membership": own,
+        "acts_for": membership.municipality
+        if membership and is_coordinator_of(user, membership.municipality)
+        else None,
+        "coordinates": user.is_authenticated and network_services.can_coordinate(user, network),
+        "requests": network.memberships.filter(status="requested").select_related("municipality"),
+        "digest": readable
+        and DigestSubscription.objects.filter(user=user, network=network).exists(),
+    }
+    return render(request, "network/network_detail.html", context)
+
+
+def _network_action(request, slug, action):
+    network = get_object_or_404(Network, slug=slug)
+    try:
+        action(network)
+    except network_services.NetworkError as error:
+        messages.error(request, str(error))
+    except PermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    return redirect(network.get_absolute_url())
+
+
+def _acting_municipality(request):
+    membership = active_membership(request.user)
+    if membership is None:
+        raise PermissionDenied
+    return membership.municipality
+
+
+@login_required
+@require_POST
+def network_join(request, slug):
+    def act(network):
+        membership = network_services.join(network, _acting_municipality(request), by=request.user)
+        if membership.status == NetworkMembership.Status.ACTIVE:
+            messages.success(request, _("Välkomna till nätverket!"))
+        else:
+            messages.success(request, _("Ansökan är skickad till nätverkets samordnare."))
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_leave(request, slug):
+    def act(network):
+        network_services.leave(network, _acting_municipality(request), by=request.user)
+        messages.success(request, _("Er kommun har lämnat nätverket."))
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_accept(request, slug, pk):
+    def act(network):
+        membership = get_object_or_404(NetworkMembership, pk=pk, network=network)
+        network_services.accept_request(membership, by=request.user)
+        messages.success(
+            request, _("%(name)s är med i nätverket.") % {"name": membership.municipality}
+        )
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_digest(request, slug):
+    def act(network):
+        wanted = request.POST.get("digest") == "on"
+        network_services.set_digest(request.user, network, wanted)
+        messages.success(
+            request,
+            _("Du får en sammanfattning om dagen när det finns nya inlägg.")
+            if wanted
+            else _("Du får inte längre sammanfattningar."),
+        )
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+def thread_new(request, slug):
+    network = get_object_or_404(Network, slug=slug)
+    if not network_services.can_read_discussion(request.user, network):
+        raise PermissionDenied
+    form = ThreadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        thread = network_services.start_thread(network, request.user, **form.cleaned_data)
+        return redirect("network:thread_detail", slug=slug, pk=thread.pk)
+    return render(request, "network/thread_form.html", {"network": network, "form": form})
+
+
+@login_required
+def thread_detail(request, slug, pk):
+    thread = get_object_or_404(Thread.objects.select_related("network"), pk=pk, network__slug=slug)
+    network = thread.network
+    if not network_services.can_read_discussion(request.user, network):
+        raise PermissionDenied
+    form = PostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        network_services.reply(thread, request.user, body=form.cleaned_data["body"])
+        return redirect("network:thread_detail", slug=slug, pk=pk)
+    posts = thread.posts.select_related("author", "author_municipality").prefetch_related("reports")
+    return render(
+        request,
+        "network/thread_detail.html",
+        {
+            "network": network,
+            "thread": thread,
+            "posts": posts,
+            "form": form,
+            "reason_form": ReasonForm(),
+            "is_editor": is_editor(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def post_action(request, slug, pk, action):
+    if action not in ("report", "hide"):
+        raise Http404
+    post = get_object_or_404(Post.objects.select_related("thread__network"), pk=pk)
+    if post.thread.network.slug != slug:
+        raise Http404
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("reason", [])))
+    else:
+        try:
+            if action == "report":
+                network_services.report_post(post, request.user, **form.cleaned_data)
+                messages.success(request, _("Tack. Nätverkets samordnare har fått anmälan."))
+            else:
+                network_services.hide_post(post, request.user, **form.cleaned_data)
+                messages.success(request, _("Inlägget är dolt."))
+        except PermissionError as error:
+            raise PermissionDenied(str(error)) from error
+    return redirect("network:thread_detail", slug=slug, pk=post.thread_id)

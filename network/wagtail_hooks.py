@@ -1,9 +1,15 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Municipality
+from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
+
+from . import my_pages
+from .models import Municipality, Network
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -41,3 +47,76 @@ class MunicipalityViewSet(SnippetViewSet):
 
 
 register_snippet(MunicipalityViewSet)
+
+
+class NetworkViewSet(SnippetViewSet):
+    model = Network
+    icon = "group"
+    menu_label = _("Nätverk")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["name", "challenge", "coordinator_label"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("challenge"),
+        FieldPanel("purpose"),
+        FieldPanel("description"),
+        FieldPanel("coordinator_user"),
+        FieldPanel("coordinator_municipality"),
+    ]
+
+
+register_snippet(NetworkViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_network_admin_urls():
+    return [path("natverk-forslag/", include("network.admin_urls"))]
+
+
+class SuggestionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("network.add_network")
+
+
+@hooks.register("register_admin_menu_item")
+def register_suggestions_menu_item():
+    return SuggestionsMenuItem(
+        _("Föreslagna nätverk"), "/admin/natverk-forslag/", icon_name="group", order=306
+    )
+
+
+hooks.register(MY_PAGES_PANEL_HOOK, my_pages.networks_panel)
+hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
+
+
+NETWORK_LOG_ACTIONS = {
+    "network.membership.invited": _("Kommun inbjuden till nätverk"),
+    "network.membership.requested": _("Kommun ansökte om att gå med i nätverk"),
+    "network.membership.active": _("Kommun gick med i nätverk"),
+    "network.membership.left": _("Kommun lämnade nätverk"),
+    "network.post.hidden": _("Inlägg dolt"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_network_log_actions(actions):
+    for action, label in NETWORK_LOG_ACTIONS.items():
+        actions.register_action(action, label, label)
+
+
+@hooks.register("register_demo_content")
+def build_demo_profiles(home):
+    from . import demo
+
+    demo.build(home)
+
+
+@hooks.register("register_demo_counts")
+def demo_profile_counts():
+    from . import demo
+
+    return demo.counts()

@@ -64,4 +64,12 @@ class MunicipalityProfile(models.Model):
 
     @property
     def is_empty(self):
-        return self.updated_at is None and not self.ongoing_work
+        """Nothing filled in yet, neither by a coordinator nor from the sources."""
+        return not (
+            self.ongoing_work
+            or self.looking_for_peers
+            or self.has_vulnerable_areas
+            or self.challenges.exists()
+            or self.methods_in_use.exists()
+            or self.methods_planned.exists()
+        )

@@ -51,6 +51,7 @@ class Organisation:
     challenges: frozenset = frozenset()
     practices_in_use: frozenset = frozenset()
     practices_planned: frozenset = frozenset()
+    slug: str = ""
 
 
 @dataclass
@@ -186,6 +187,7 @@ def build_index():
         profile = profiles.get(municipality.pk)
         if profile is None:
             return Organisation(
+                slug=municipality.slug,
                 key=municipality.pk,
                 name=municipality.name,
                 county=municipality.county_id,
@@ -194,6 +196,7 @@ def build_index():
                 looking=False,
             )
         return Organisation(
+            slug=municipality.slug,
             key=municipality.pk,
             name=municipality.name,
             county=municipality.county_id,
