@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Sök")
+
+    def ready(self):
+        from . import outbox
+
+        outbox.connect()

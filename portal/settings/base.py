@@ -201,3 +201,10 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # "bedömning" -> "bedomning" in UR
 
 # How many good examples a listing page shows at a time.
 PORTAL_EXAMPLES_PER_PAGE = 12
+
+# Search: a Whoosh index in a local folder (one machine), drained right after each commit.
+# With several app servers set SEARCH_BACKEND=postgres, SEARCH_DRAIN_ON_COMMIT=0 and run
+# `manage.py search_worker`.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search-index"))
+SEARCH_DRAIN_ON_COMMIT = env_bool("SEARCH_DRAIN_ON_COMMIT", True)

@@ -19,3 +19,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# A fresh, temporary search index for each test run.
+import tempfile  # noqa: E402
+
+SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="kn-search-test-")

@@ -1,0 +1,263 @@
+"""The embedded search backend: a Whoosh index in a local folder, for one machine.
+
+Fields: Swedish stemming and stop words for title, body and acronym synonyms; a prefix
+field (word prefixes of 4+ letters) so that a compound is found by its first part; a
+field that folds å/ä/ö for people who type without them; and a plain word list for
+spelling suggestions. Title matches weigh more than body matches, and the prefix,
+folded and synonym fields less.
+
+The index lives in SEARCH_INDEX_DIR/<generation>, with a `current` symlink naming the
+generation in use: a rebuild writes a new generation beside it and swaps the link.
+"""
+
+import math
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from whoosh import fields, index, sorting
+from whoosh.analysis import (
+    CharsetFilter,
+    LanguageAnalyzer,
+    LowercaseFilter,
+    NgramFilter,
+    RegexTokenizer,
+)
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.lang import stopwords_for_language
+from whoosh.query import And, Every, Or, Term
+from whoosh.support.charset import accent_map
+
+from search.vocabulary import synonyms_for
+
+from . import Hit, Results
+
+SWEDISH = LanguageAnalyzer("sv")
+STOP_WORDS = frozenset(stopwords_for_language("sv"))
+PREFIXES = (
+    RegexTokenizer()
+    | LowercaseFilter()
+    | CharsetFilter(accent_map)
+    | NgramFilter(4, 40, at="start")
+)
+FOLDED = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+WORDS = RegexTokenizer() | LowercaseFilter()
+
+BOOSTS = {"title": 4.0, "body": 1.0, "synonyms": 1.2, "prefix": 0.6, "folded": 0.4}
+
+SCHEMA = fields.Schema(
+    key=fields.ID(unique=True, stored=True),
+    kind=fields.ID(stored=True),
+    url=fields.STORED,
+    title=fields.TEXT(analyzer=SWEDISH, stored=True),
+    body=fields.TEXT(analyzer=SWEDISH, stored=True),
+    synonyms=fields.TEXT(analyzer=SWEDISH),
+    prefix=fields.TEXT(analyzer=PREFIXES),
+    folded=fields.TEXT(analyzer=FOLDED),
+    words=fields.TEXT(analyzer=WORDS, spelling=True),
+    support_area=fields.KEYWORD(commas=True, stored=True),
+    prevention_level=fields.KEYWORD(commas=True, stored=True),
+    county=fields.ID(stored=True),
+    year=fields.ID(stored=True),
+    date=fields.DATETIME(stored=True, sortable=True),
+)
+
+WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
+
+
+def index_root():
+    return Path(settings.SEARCH_INDEX_DIR)
+
+
+def _fields(document):
+    text = f"{document.title}\n{document.body}"
+    return {
+        "key": document.key,
+        "kind": document.kind,
+        "url": document.url,
+        "title": document.title,
+        "body": document.body,
+        "synonyms": synonyms_for(text),
+        "prefix": text,
+        "folded": text,
+        "words": text,
+        "support_area": ",".join(document.support_areas),
+        "prevention_level": ",".join(document.prevention_levels),
+        "county": document.county or "",
+        "year": str(document.year) if document.year else "",
+        "date": document.date,
+    }
+
+
+class WhooshBackend:
+    name = "whoosh"
+
+    # -- the index on disk ----------------------------------------------------------
+    def _current_dir(self):
+        link = index_root() / "current"
+        if not link.exists():
+            self._create_generation(make_current=True)
+        return link.resolve()
+
+    def _create_generation(self, make_current=False):
+        root = index_root()
+        root.mkdir(parents=True, exist_ok=True)
+        directory = root / f"gen-{time.time_ns()}"
+        directory.mkdir()
+        index.create_in(directory, SCHEMA)
+        if make_current:
+            self._point_current_at(directory)
+        return directory
+
+    def _point_current_at(self, directory):
+        link = index_root() / "current"
+        temporary = index_root() / f".current-{time.time_ns()}"
+        os.symlink(directory.name, temporary)
+        os.replace(temporary, link)  # atomic: readers see the old or the new, never none
+
+    def open(self):
+        return index.open_dir(self._current_dir())
+
+    # -- writing --------------------------------------------------------------------
+    def writer(self, ix=None):
+        return (ix or self.open()).writer(timeout=WRITER_TIMEOUT)
+
+    def apply(self, changes, writer):
+        """changes: [(key, Document or None)]. Updates or removes each key."""
+        for key, document in changes:
+            if document is None:
+                writer.delete_by_term("key", key)
+            else:
+                writer.update_document(**_fields(document))
+
+    def rebuild(self, documents, progress=None):
+        """Build a new generation beside the current one and swap. The current index's
+        writer lock is held meanwhile, so drains wait (and their outbox rows stay)."""
+        old_writer = self.writer()
+        try:
+            directory = self._create_generation()
+            ix = index.open_dir(directory)
+            writer = ix.writer(procs=1, limitmb=128)
+            count = 0
+            for document in documents:
+                writer.add_document(**_fields(document))
+                count += 1
+                if progress:
+                    progress(count)
+            writer.commit()
+            self._point_current_at(directory)
+        finally:
+            old_writer.cancel()
+        self._remove_old_generations(keep=directory)
+        return count
+
+    def _remove_old_generations(self, keep):
+        import shutil
+
+        for path in index_root().glob("gen-*"):
+            if path != keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def document_count(self):
+        with self.open().searcher() as searcher:
+            return searcher.doc_count()
+
+    def keys(self):
+        with self.open().searcher() as searcher:
+            return sorted(fields_["key"] for fields_ in searcher.all_stored_fields())
+
+    # -- reading --------------------------------------------------------------------
+    def _word_alternatives(self, reader, word):
+        alternatives = []
+        for name in ("title", "body", "synonyms", "folded"):
+            for token in SCHEMA[name].process_text(word, mode="query"):
+                alternatives.append(Term(name, token, boost=BOOSTS[name]))
+        for token in SCHEMA["prefix"].process_text(word, mode="query"):
+            alternatives.append(Term("prefix", token, boost=BOOSTS["prefix"]))
+        known = any(reader.doc_frequency(t.fieldname, t.text) for t in alternatives)
+        return alternatives, known
+
+    def _words(self, text):
+        """The query's words, lowercased, without Swedish stop words."""
+        return [t.text for t in WORDS(text) if t.text not in STOP_WORDS]
+
+    def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
+        """All query words must match (in some field); if none does, any may. A word the
+        index does not know is also searched as its nearest known spelling, and the
+        corrected query is offered as "menade du"."""
+        with self.open().searcher() as searcher:
+            reader = searcher.reader()
+            words = self._words(query)
+            groups, corrected = [], []
+            for word in words:
+                alternatives, known = self._word_alternatives(reader, word)
+                if not known:
+                    suggestions = searcher.corrector("words").suggest(word, limit=1, maxdist=2)
+                    if suggestions:
+                        word = suggestions[0]
+                        alternatives += self._word_alternatives(reader, word)[0]
+                corrected.append(word)
+                if alternatives:
+                    groups.append(Or(alternatives))
+            if words and not groups:
+                return Results(query, [], 0, 1, 1)
+            filter_query = self._filter(filters or {})
+            matcher = And(groups) if groups else Every()
+            results = self._run(searcher, matcher, filter_query, page, per_page, sort)
+            if results.total == 0 and len(groups) > 1:
+                results = self._run(searcher, Or(groups), filter_query, page, per_page, sort)
+            results.query = query
+            if corrected != words:
+                results.suggestion = " ".join(corrected)
+            return results
+
+    def _filter(self, filters):
+        terms = []
+        for name, value in filters.items():
+            if value:
+                terms.append(Term(name, str(value)))
+        return And(terms) if terms else None
+
+    def _run(self, searcher, matcher, filter_query, page, per_page, sort):
+        facets = sorting.Facets()
+        for name in ("kind", "support_area", "prevention_level", "county", "year"):
+            facets.add_field(name, allow_overlap=name in ("support_area", "prevention_level"))
+        kwargs = {"filter": filter_query, "groupedby": facets, "terms": True}
+        if sort == "date":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        page_results = searcher.search_page(matcher, max(page, 1), pagelen=per_page, **kwargs)
+        raw = page_results.results
+        raw.fragmenter = ContextFragmenter(maxchars=220, surround=60)
+        raw.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        hits = []
+        for hit in page_results:
+            snippet = hit.highlights("body", top=2) or hit["body"][:220]
+            hits.append(
+                Hit(
+                    key=hit["key"],
+                    kind=hit["kind"],
+                    title=hit["title"],
+                    url=hit["url"],
+                    title_html=hit.highlights("title") or "",
+                    snippet_html=snippet,
+                    date=hit.get("date"),
+                )
+            )
+        facet_counts = {}
+        for name in ("kind", "support_area", "prevention_level", "county", "year"):
+            counts = {
+                value: len(docs) if isinstance(docs, list) else docs
+                for value, docs in raw.groups(name).items()
+                if value
+            }
+            facet_counts[name] = counts
+        total = len(raw)
+        return Results(
+            "",
+            hits,
+            total,
+            page_results.pagenum,
+            max(1, math.ceil(total / per_page)),
+            facets=facet_counts,
+        )

@@ -1,0 +1,50 @@
+"""Draining the outbox into the index, one writer at a time."""
+
+import logging
+
+from whoosh.index import LockError
+
+from .backends import get_backend
+from .documents import all_keys, document_for
+from .models import IndexOutbox
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+def drain(limit=None):
+    """Apply pending outbox rows to the index; returns how many rows were applied.
+
+    Rows are deleted only after the index has committed them. Two drains at once wait
+    for the writer in turn; a key applied twice is the same document twice (keys are
+    unique in the index), so nothing is lost or duplicated."""
+    backend = get_backend()
+    applied = 0
+    while limit is None or applied < limit:
+        rows = list(IndexOutbox.objects.order_by("id")[:BATCH])
+        if not rows:
+            break
+        keys = list(dict.fromkeys(row.key for row in rows))
+        changes = [(key, document_for(key)) for key in keys]
+        with backend.writer() as writer:
+            backend.apply(changes, writer)
+        IndexOutbox.objects.filter(id__in=[row.id for row in rows]).delete()
+        applied += len(rows)
+    return applied
+
+
+def drain_quietly():
+    """Drain after a request's commit; if the writer is busy (a rebuild, another drain),
+    leave the rows for the next drain rather than fail the request."""
+    try:
+        drain()
+    except LockError:
+        logger.info("Search index busy; the outbox will be drained later.")
+
+
+def rebuild(progress=None):
+    """Rebuild the whole index from the database, beside the current one, then swap."""
+    documents = (document for key in all_keys() if (document := document_for(key)))
+    count = get_backend().rebuild(documents, progress=progress)
+    drain_quietly()  # what changed while the rebuild ran
+    return count
