@@ -144,3 +144,14 @@ def committed(django_capture_on_commit_callbacks):
     """Run what a block schedules for after commit (emails), as a real commit would:
     `with committed(): client.post(...)`."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings):
+    """A fresh search index for every test, as the database is fresh for every test."""
+    from search.backends import reset_backend
+
+    settings.SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+    reset_backend()
+    yield
+    reset_backend()

@@ -163,7 +163,7 @@ class WhooshBackend:
         with self.open().searcher() as searcher:
             return searcher.doc_count()
 
-    def keys(self):
+    def indexed_keys(self):
         with self.open().searcher() as searcher:
             return sorted(fields_["key"] for fields_ in searcher.all_stored_fields())
 
@@ -241,7 +241,7 @@ class WhooshBackend:
                     url=hit["url"],
                     title_html=hit.highlights("title") or "",
                     snippet_html=snippet,
-                    date=hit.get("date"),
+                    year=hit.get("year", ""),
                 )
             )
         facet_counts = {}
