@@ -22,6 +22,7 @@ class Hit:
     title_html: str = ""
     snippet_html: str = ""
     year: str = ""
+    date: object = None  # what "sort by date" orders by
 
 
 @dataclass

@@ -10,6 +10,7 @@ The index lives in SEARCH_INDEX_DIR/<generation>, with a `current` symlink namin
 generation in use: a rebuild writes a new generation beside it and swaps the link.
 """
 
+import datetime
 import math
 import os
 import time
@@ -23,13 +24,15 @@ from whoosh.analysis import (
     LowercaseFilter,
     NgramFilter,
     RegexTokenizer,
+    StemFilter,
 )
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.lang import stopwords_for_language
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from search.vocabulary import synonyms_for
+from search.documents import KIND_LABELS
+from search.vocabulary import is_acronym, synonyms_for
 
 from . import Hit, Results
 
@@ -43,16 +46,26 @@ PREFIXES = (
 )
 FOLDED = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 WORDS = RegexTokenizer() | LowercaseFilter()
+# Stemmed like the text, but keeping stop words: "sig" is SIG here.
+SYNONYMS = RegexTokenizer() | LowercaseFilter() | StemFilter(lang="sv")
 
-BOOSTS = {"title": 4.0, "body": 1.0, "synonyms": 1.2, "prefix": 0.6, "folded": 0.4}
+BOOSTS = {
+    "title": 4.0,
+    "title_acronyms": 4.0,
+    "body": 1.0,
+    "synonyms": 1.2,
+    "prefix": 0.6,
+    "folded": 0.4,
+}
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
     kind=fields.ID(stored=True),
     url=fields.STORED,
     title=fields.TEXT(analyzer=SWEDISH, stored=True),
+    title_acronyms=fields.TEXT(analyzer=SYNONYMS),
     body=fields.TEXT(analyzer=SWEDISH, stored=True),
-    synonyms=fields.TEXT(analyzer=SWEDISH),
+    synonyms=fields.TEXT(analyzer=SYNONYMS),
     prefix=fields.TEXT(analyzer=PREFIXES),
     folded=fields.TEXT(analyzer=FOLDED),
     words=fields.TEXT(analyzer=WORDS, spelling=True),
@@ -77,8 +90,9 @@ def _fields(document):
         "kind": document.kind,
         "url": document.url,
         "title": document.title,
+        "title_acronyms": f"{document.title} {synonyms_for(document.title)}",
         "body": document.body,
-        "synonyms": synonyms_for(text),
+        "synonyms": f"{KIND_LABELS.get(document.kind, '')} {synonyms_for(text)}",
         "prefix": text,
         "folded": text,
         "words": text,
@@ -86,8 +100,20 @@ def _fields(document):
         "prevention_level": ",".join(document.prevention_levels),
         "county": document.county or "",
         "year": str(document.year) if document.year else "",
-        "date": document.date,
+        "date": _naive_utc(document.date),
     }
+
+
+UNDATED = datetime.datetime(1970, 1, 1)
+
+
+def _naive_utc(moment):
+    """Whoosh sorts naive datetimes; undated documents sort last when newest come first."""
+    if moment is None:
+        return UNDATED
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
+    return moment
 
 
 class WhooshBackend:
@@ -169,18 +195,23 @@ class WhooshBackend:
 
     # -- reading --------------------------------------------------------------------
     def _word_alternatives(self, reader, word):
-        alternatives = []
-        for name in ("title", "body", "synonyms", "folded"):
-            for token in SCHEMA[name].process_text(word, mode="query"):
-                alternatives.append(Term(name, token, boost=BOOSTS[name]))
-        for token in SCHEMA["prefix"].process_text(word, mode="query"):
-            alternatives.append(Term("prefix", token, boost=BOOSTS["prefix"]))
+        # An acronym is looked for as such; its folded or prefix forms would also match
+        # ordinary words ("sig", "est").
+        if is_acronym(word):
+            names = ("title_acronyms", "body", "synonyms")
+        else:
+            names = ("title", "body", "synonyms", "folded", "prefix")
+        alternatives = [
+            Term(name, token, boost=BOOSTS[name])
+            for name in names
+            for token in SCHEMA[name].process_text(word, mode="query")
+        ]
         known = any(reader.doc_frequency(t.fieldname, t.text) for t in alternatives)
         return alternatives, known
 
     def _words(self, text):
         """The query's words, lowercased, without Swedish stop words."""
-        return [t.text for t in WORDS(text) if t.text not in STOP_WORDS]
+        return [t.text for t in WORDS(text) if t.text not in STOP_WORDS or is_acronym(t.text)]
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
         """All query words must match (in some field); if none does, any may. A word the
@@ -242,6 +273,7 @@ class WhooshBackend:
                     title_html=hit.highlights("title") or "",
                     snippet_html=snippet,
                     year=hit.get("year", ""),
+                    date=hit.get("date"),
                 )
             )
         facet_counts = {}
