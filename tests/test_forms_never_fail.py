@@ -81,3 +81,22 @@ def test_public_forms_never_answer_with_a_server_error(signed_in_member, path, d
 def test_the_example_listing_never_answers_with_a_server_error(client, example_index, filters):
     response = client.get(example_index.url, filters)
     assert response.status_code == 200, filters
+
+
+SEARCH_PARAMETERS = [
+    "q",
+    "kind",
+    "support_area",
+    "prevention_level",
+    "county",
+    "year",
+    "sortering",
+    "sida",
+]
+
+
+@FUZZ
+@given(parameters=form_data(SEARCH_PARAMETERS))
+def test_the_search_page_never_answers_with_a_server_error(client, home_page, parameters):
+    response = client.get("/sok/", parameters)
+    assert response.status_code == 200, parameters
