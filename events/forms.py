@@ -3,33 +3,20 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.models import County
-from portal.models import SupportAreaPage
+from portal.filtering import FilterForm, county_filter, live_support_areas, support_area_filter
 from portal.privacy import PrivacyGuardMixin
 
 from .models import Feedback, WorkshopFormat
 
 
-class WorkshopFilterForm(forms.Form):
-    support_area = forms.ModelChoiceField(
-        label=_("Stödområde"),
-        queryset=SupportAreaPage.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alla stödområden"),
-    )
+class WorkshopFilterForm(FilterForm):
+    support_area = support_area_filter()
     format = forms.ChoiceField(
         label=_("Genomförande"),
         choices=[("", _("Alla sätt")), *WorkshopFormat.choices],
         required=False,
     )
-    county = forms.ModelChoiceField(
-        label=_("Län"),
-        queryset=County.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Alla län"),
-    )
+    county = county_filter()
     month = forms.CharField(
         label=_("Månad"),
         required=False,
@@ -39,7 +26,7 @@ class WorkshopFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["support_area"].queryset = SupportAreaPage.objects.live().order_by("path")
+        self.fields["support_area"].queryset = live_support_areas()
 
     def clean_month(self):
         value = self.cleaned_data["month"].strip()
@@ -49,14 +36,6 @@ class WorkshopFilterForm(forms.Form):
         if not match or not 1 <= int(match[2]) <= 12:
             raise forms.ValidationError(_("Skriv månaden som år och månad, t.ex. 2026-03."))
         return int(match[1]), int(match[2])
-
-    def active_filters(self):
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if value not in (None, "")}
-
-    @property
-    def has_filters(self):
-        return bool(self.active_filters())
 
 
 class TeamRegistrationForm(forms.Form):

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.filtering import FilterForm, county_filter
 from portal.models import Challenge, CollaborationForm, Method, SupportAreaPage
 from portal.privacy import PrivacyGuardMixin
 
-from .models import County, MunicipalityProfile
+from .models import MunicipalityProfile
 
 
 def _checkboxes(queryset, label):
@@ -69,7 +70,7 @@ class ProfileForm(PrivacyGuardMixin, forms.ModelForm):
         return cleaned
 
 
-class MunicipalitySearchForm(forms.Form):
+class MunicipalitySearchForm(FilterForm):
     challenge = forms.ModelChoiceField(
         label=_("Utmaning"),
         queryset=Challenge.objects.all(),
@@ -84,18 +85,8 @@ class MunicipalitySearchForm(forms.Form):
         required=False,
         empty_label=_("Alla metoder"),
     )
-    county = forms.ModelChoiceField(
-        label=_("Län"),
-        queryset=County.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Alla län"),
-    )
+    county = county_filter()
     looking = forms.BooleanField(label=_("Bara kommuner som söker utbyte"), required=False)
-
-    def active_filters(self):
-        cleaned = getattr(self, "cleaned_data", {})
-        return {k: v for k, v in cleaned.items() if v not in (None, "", False)}
 
 
 class ThreadForm(PrivacyGuardMixin, forms.Form):

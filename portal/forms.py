@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from network.models import County, Municipality
+from network.models import Municipality
 
+from .filtering import FilterForm, county_filter, live_support_areas, support_area_filter
 from .models import (
     CollaborationForm,
     GoodExamplePage,
@@ -16,28 +17,16 @@ from .models import (
 from .privacy import PrivacyGuardMixin
 
 
-class GoodExampleFilterForm(forms.Form):
+class GoodExampleFilterForm(FilterForm):
     """The filters of the good-example listing. Values are slugs/codes so URLs stay readable."""
 
-    support_area = forms.ModelChoiceField(
-        label=_("Stödområde"),
-        queryset=SupportAreaPage.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alla stödområden"),
-    )
+    support_area = support_area_filter()
     prevention_level = forms.ChoiceField(
         label=_("Preventionsnivå"),
         choices=[("", _("Alla nivåer")), *PreventionLevel.choices],
         required=False,
     )
-    county = forms.ModelChoiceField(
-        label=_("Län"),
-        queryset=County.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Alla län"),
-    )
+    county = county_filter()
     municipality = forms.ModelChoiceField(
         label=_("Kommun"),
         queryset=Municipality.objects.none(),
@@ -57,9 +46,7 @@ class GoodExampleFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         published = GoodExamplePage.objects.live().public()
-        self.fields["support_area"].queryset = (
-            SupportAreaPage.objects.live().public().order_by("path")
-        )
+        self.fields["support_area"].queryset = live_support_areas()
         # Only offer municipalities and tags that some published example has.
         self.fields["municipality"].queryset = Municipality.objects.filter(
             good_examples__in=published
@@ -69,15 +56,6 @@ class GoodExampleFilterForm(forms.Form):
             (slug, name)
             for slug, name in tags.distinct().order_by("name").values_list("slug", "name")
         ]
-
-    def active_filters(self):
-        """The valid, non-empty filters; a field with an invalid value counts as not set."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if value not in (None, "")}
-
-    @property
-    def has_filters(self):
-        return bool(self.active_filters())
 
 
 class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):

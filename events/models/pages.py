@@ -197,7 +197,8 @@ class WorkshopPage(Page):
 
     @cached_property
     def session_times(self):
-        return list(self.sessions.order_by("starts_at"))
+        # Sorted here rather than by the database, so prefetched sessions are used.
+        return sorted(self.sessions.all(), key=lambda session: session.starts_at)
 
     @property
     def starts_at(self):

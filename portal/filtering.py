@@ -1,0 +1,49 @@
+"""Filter forms for listings: optional GET filters kept in the URL.
+
+A value that is not valid is reported next to its field and otherwise ignored, so the
+listing still answers with the other filters applied."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import County
+
+
+class FilterForm(forms.Form):
+    def active_filters(self):
+        """The valid, non-empty filters; a field with an invalid value counts as not set."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value not in (None, "", False)}
+
+    @property
+    def has_filters(self):
+        return bool(self.active_filters())
+
+
+def county_filter():
+    return forms.ModelChoiceField(
+        label=_("Län"),
+        queryset=County.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alla län"),
+    )
+
+
+def support_area_filter():
+    """Filled with the live support areas in the form's __init__ (pages change)."""
+    from portal.models import SupportAreaPage
+
+    return forms.ModelChoiceField(
+        label=_("Stödområde"),
+        queryset=SupportAreaPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla stödområden"),
+    )
+
+
+def live_support_areas():
+    from portal.models import SupportAreaPage
+
+    return SupportAreaPage.objects.live().public().order_by("path")
