@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from network.models import County
 
 from . import services
-from .models import Registration, Theme, ThemeInterest, WorkshopPage
+from .models import Feedback, Registration, Theme, ThemeInterest, WorkshopPage
 from .services.charts import bar_chart
 from .services.feedback import summarise, summary_by
 
@@ -48,15 +48,9 @@ def workshop_registrations(request, pk):
             "confirmed": registrations.filter(status="confirmed"),
             "waitlisted": registrations.filter(status="waitlisted"),
             "cancelled": registrations.filter(status="cancelled"),
-            "feedback": summarise(workshop_feedback(workshop)),
+            "feedback": summarise(Feedback.objects.filter(registration__workshop=workshop)),
         },
     )
-
-
-def workshop_feedback(workshop):
-    from .models import Feedback
-
-    return Feedback.objects.filter(registration__workshop=workshop)
 
 
 def _act(request, workshop):

@@ -86,9 +86,6 @@ class PostgresBackend:
             SearchDocument.objects.bulk_create(batch)
         return count
 
-    def document_count(self):
-        return SearchDocument.objects.count()
-
     def indexed_keys(self):
         return sorted(SearchDocument.objects.values_list("key", flat=True))
 

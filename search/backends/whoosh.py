@@ -13,6 +13,7 @@ generation in use: a rebuild writes a new generation beside it and swaps the lin
 import datetime
 import math
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -180,15 +181,9 @@ class WhooshBackend:
         return count
 
     def _remove_old_generations(self, keep):
-        import shutil
-
         for path in index_root().glob("gen-*"):
             if path != keep:
                 shutil.rmtree(path, ignore_errors=True)
-
-    def document_count(self):
-        with self.open().searcher() as searcher:
-            return searcher.doc_count()
 
     def indexed_keys(self):
         with self.open().searcher() as searcher:
