@@ -12,7 +12,13 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 
 
-def drain(limit=None):
+# A request that just committed waits this long for the writer, then leaves its rows to
+# the next drain; the worker and the commands wait longer.
+REQUEST_WRITER_TIMEOUT = 1.0
+WORKER_WRITER_TIMEOUT = 10.0
+
+
+def drain(limit=None, writer_timeout=WORKER_WRITER_TIMEOUT):
     """Apply pending outbox rows to the index; returns how many rows were applied.
 
     Rows are deleted only after the index has committed them. Two drains at once wait
@@ -26,7 +32,7 @@ def drain(limit=None):
             break
         keys = list(dict.fromkeys(row.key for row in rows))
         changes = [(key, document_for(key)) for key in keys]
-        with backend.writer() as writer:
+        with backend.writer(timeout=writer_timeout) as writer:
             backend.apply(changes, writer)
         IndexOutbox.objects.filter(id__in=[row.id for row in rows]).delete()
         applied += len(rows)
@@ -37,7 +43,7 @@ def drain_quietly():
     """Drain after a request's commit; if the writer is busy (a rebuild, another drain),
     leave the rows for the next drain rather than fail the request."""
     try:
-        drain()
+        drain(writer_timeout=REQUEST_WRITER_TIMEOUT)
     except LockError:
         logger.info("Search index busy; the outbox will be drained later.")
 

@@ -61,7 +61,7 @@ class PostgresBackend:
             raise ImproperlyConfigured("SEARCH_BACKEND=postgres needs a PostgreSQL database.")
 
     @contextmanager
-    def writer(self):
+    def writer(self, timeout=None):
         with transaction.atomic():
             # One writer at a time, like Whoosh's lock: an advisory lock for this index.
             with connection.cursor() as cursor:

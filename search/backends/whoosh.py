@@ -165,8 +165,8 @@ class WhooshBackend:
         return index.open_dir(self._current_dir())
 
     # -- writing --------------------------------------------------------------------
-    def writer(self, ix=None):
-        return (ix or self.open()).writer(timeout=WRITER_TIMEOUT)
+    def writer(self, timeout=WRITER_TIMEOUT):
+        return self.open().writer(timeout=timeout)
 
     def apply(self, changes, writer):
         """changes: [(key, Document or None)]. Updates or removes each key."""

@@ -146,3 +146,25 @@ def test_concurrent_drains_neither_lose_nor_duplicate(home_page, support_area):
     assert len(keys) == len(set(keys))
     assert {f"page:{page.pk}" for page in pages} <= set(keys)
     assert api.search("ankdamm", per_page=50).total == 30
+
+
+@override_settings(SEARCH_DRAIN_ON_COMMIT=False)
+def test_a_busy_writer_costs_a_request_a_moment_and_loses_nothing(
+    committed, home_page, support_area
+):
+    import time
+
+    from search.indexer import drain_quietly
+
+    with committed():
+        page = published(GuidancePageFactory(parent=support_area, title="Valrossen i viken"))
+    busy = get_backend().writer()  # e.g. a rebuild holding the index
+    try:
+        started = time.monotonic()
+        drain_quietly()
+        assert time.monotonic() - started < 3
+        assert IndexOutbox.objects.filter(key=f"page:{page.pk}").exists()
+    finally:
+        busy.cancel()
+    drain()
+    assert found("valrossen") == [page.url]
