@@ -122,6 +122,7 @@ def network_detail(request, slug):
         ),
         "meetings": network.meetings.live()
         .filter(sessions__ends_at__gte=timezone.now())
+        .prefetch_related("sessions")
         .distinct()
         .order_by("registration_closes"),
         "links": network.links.select_related("document"),

@@ -4,12 +4,22 @@ A value that is not valid is reported next to its field and otherwise ignored, s
 listing still answers with the other filters applied."""
 
 from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from network.models import County
 
 
 class FilterForm(forms.Form):
+    @classmethod
+    def from_query(cls, request):
+        """The form bound to the URL's query string; invalid values get their message."""
+        form = cls(request.GET or None)
+        if form.is_bound:
+            form.is_valid()
+        return form
+
     def active_filters(self):
         """The valid, non-empty filters; a field with an invalid value counts as not set."""
         cleaned = getattr(self, "cleaned_data", {})
@@ -47,3 +57,9 @@ def live_support_areas():
     from portal.models import SupportAreaPage
 
     return SupportAreaPage.objects.live().public().order_by("path")
+
+
+def page_of(request, items, per_page=None):
+    """The page of items named by ?sida= (the last one if out of range)."""
+    paginator = Paginator(items, per_page or settings.PORTAL_EXAMPLES_PER_PAGE)
+    return paginator.get_page(request.GET.get("sida"))

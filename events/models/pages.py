@@ -1,8 +1,6 @@
 """Thematic workshops as Wagtail pages."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -39,20 +37,17 @@ class WorkshopIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from events.forms import WorkshopFilterForm
         from events.services.listing import filter_workshops
+        from portal.filtering import page_of
 
         context = super().get_context(request, *args, **kwargs)
-        form = WorkshopFilterForm(request.GET or None)
-        if form.is_bound:
-            form.is_valid()
+        form = WorkshopFilterForm.from_query(request)
         past = request.GET.get("visa") == "tidigare"
         workshops = filter_workshops(
             WorkshopPage.objects.child_of(self), past=past, **form.active_filters()
         )
         context["filter_form"] = form
         context["showing_past"] = past
-        context["workshops"] = Paginator(workshops, settings.PORTAL_EXAMPLES_PER_PAGE).get_page(
-            request.GET.get("sida")
-        )
+        context["workshops"] = page_of(request, workshops)
         return context
 
 

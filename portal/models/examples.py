@@ -1,7 +1,5 @@
 """Good examples: what a municipality did, and what others can learn from it."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -34,19 +32,18 @@ class GoodExampleIndexPage(Page):
         verbose_name = _("goda exempel (lista)")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.filtering import page_of
         from portal.forms import GoodExampleFilterForm
         from portal.services.examples import filter_good_examples
 
         context = super().get_context(request, *args, **kwargs)
-        form = GoodExampleFilterForm(request.GET or None)
-        examples = GoodExamplePage.objects.for_listing().descendant_of(self)
-        if form.is_bound:
-            form.is_valid()  # Invalid choices are reported next to their field and ignored.
-            examples = filter_good_examples(examples, **form.active_filters())
-        paginator = Paginator(examples, settings.PORTAL_EXAMPLES_PER_PAGE)
+        form = GoodExampleFilterForm.from_query(request)
+        examples = filter_good_examples(
+            GoodExamplePage.objects.for_listing().descendant_of(self), **form.active_filters()
+        )
         context["filter_form"] = form
-        context["examples"] = paginator.get_page(request.GET.get("sida"))
-        context["total"] = paginator.count
+        context["examples"] = page_of(request, examples)
+        context["total"] = context["examples"].paginator.count
         return context
 
 
