@@ -8,6 +8,11 @@ from portal import views
 
 portal_patterns = (
     [
+        path(
+            "tillganglighet/",
+            views.accessibility_statement,
+            name="accessibility_statement",
+        ),
         path("metoder/", views.method_list, name="method_list"),
         path("metoder/<slug:slug>/", views.method_detail, name="method_detail"),
         path("mina-sidor/goda-exempel/nytt/", views.submission_new, name="submission_new"),
