@@ -1,5 +1,7 @@
 """Fixtures, chained the way the site is built: site → home → index pages → content."""
 
+import os
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -15,6 +17,10 @@ from .factories import (
     SupportAreaIndexPageFactory,
     SupportAreaPageFactory,
 )
+
+# The browser tests share one database with the demo site, so they run in a session of
+# their own: BROWSER_TESTS=1 pytest tests/browser (make pytest runs both sessions).
+collect_ignore = [] if os.environ.get("BROWSER_TESTS") == "1" else ["browser"]
 
 
 @pytest.fixture

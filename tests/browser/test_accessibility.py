@@ -1,0 +1,83 @@
+"""axe-core finds no WCAG 2.1 A or AA violation on the pages people use most, and the
+workshop registration can be done with the keyboard alone."""
+
+import pytest
+
+from .helpers import axe_violations, log_in
+
+
+def first_live(model):
+    return model.objects.live().public().order_by("path").first().url
+
+
+def upcoming_workshop_url():
+    from events.models import WorkshopPage
+    from events.services.listing import filter_workshops
+
+    return filter_workshops(WorkshopPage.objects.all()).first().url
+
+
+PUBLIC_PAGES = {
+    "startsidan": lambda: "/",
+    "stödområde": lambda: first_live(__import__("portal.models").models.SupportAreaPage),
+    "vägledning": lambda: first_live(__import__("portal.models").models.GuidancePage),
+    "goda exempel": lambda: "/goda-exempel/",
+    "goda exempel, filtrerat": lambda: "/goda-exempel/?prevention_level=selective&county=08",
+    "workshop": upcoming_workshop_url,
+    "sökresultat": lambda: "/sok/?q=samverkan",
+    "sökning utan träff": lambda: "/sok/?q=xyzzyqwerty",
+    "kommunsida": lambda: "/kommuner/kalmar/",
+    "skapa konto": lambda: "/konto/signup/",
+    "logga in": lambda: "/konto/login/",
+    "tillgänglighetsredogörelse": lambda: "/tillganglighet/",
+}
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_no_violations(page, name):
+    response = page.goto(PUBLIC_PAGES[name]())
+    assert response.status == 200
+    assert axe_violations(page) == []
+
+
+MEMBER_PAGES = {
+    "mina sidor": lambda: "/mina-sidor/",
+    "workshop med anmälan": upcoming_workshop_url,
+    "nätverk med diskussion": lambda: "/kommuner/natverk/pilotkommunernas-erfarenhetsutbyte/",
+    "kommunprofil": lambda: "/kommuner/kalmar/profil/",
+}
+
+
+@pytest.mark.parametrize("name", MEMBER_PAGES)
+def test_signed_in_page_has_no_violations(page, person, name):
+    log_in(page, person("Kalmar", role="coordinator", first_name="Kim"))
+    response = page.goto(MEMBER_PAGES[name]())
+    assert response.status == 200
+    assert axe_violations(page) == []
+
+
+def test_form_with_errors_has_no_violations(page):
+    page.goto("/konto/signup/")
+    page.get_by_label("E-post").fill("ny.person@example.se")
+    page.get_by_label("Förnamn").fill("Ny")
+    page.get_by_label("Efternamn").fill("Person")
+    page.locator("#id_password1").fill("Ett-långt-lösenord-42")
+    page.locator("#id_password2").fill("Ett-annat-lösenord-42")
+    page.get_by_role("button", name="Skapa konto").click()
+    assert page.get_by_text("Något behöver rättas").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_audit_finds_what_it_should(page):
+    """The audit is not blind: a field without a label and an image without a text
+    alternative are reported."""
+    page.goto("/")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector('main');
+            main.insertAdjacentHTML('beforeend', '<input type="text"><img src="/static/x.png">');
+        }"""
+    )
+    found = " ".join(axe_violations(page))
+    assert "label" in found
+    assert "image-alt" in found
