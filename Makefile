@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint check pytest demo migrate editor clean
+.PHONY: run test install lint check pytest browser-deps demo migrate editor clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,16 @@ check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Two pytest sessions: the main suite, then the browser tests over one demo database
+# (skipped, with a message saying what to install, where Chromium or axe-core is missing).
 pytest: install
 	$(BIN)/python -m pytest
+	BROWSER_TESTS=1 $(BIN)/python -m pytest tests/browser
+
+# What the browser tests need beyond Python: Debian's Chromium and axe-core from npm.
+browser-deps:
+	command -v chromium >/dev/null || apt-get install -y --no-install-recommends chromium
+	npm ci --no-audit --no-fund
 
 test: lint check pytest
 
