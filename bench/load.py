@@ -1,0 +1,436 @@
+"""A load test of the production set-up: gunicorn + PostgreSQL + Redis + WhiteNoise.
+
+    .venv/bin/python bench/load.py --requests 4000 --users 200 --capacity 30
+
+Creates a throwaway PostgreSQL database (on the server DATABASE_URL names, by default
+postgresql://postgres@127.0.0.1:5432/test) and uses one Redis database (REDIS_URL, by
+default redis://127.0.0.1:6379/14, emptied first). Then, with portal.settings.production:
+migrate, load the demo, collectstatic, create signed-in people and one popular workshop;
+start gunicorn on a loopback port and one search worker, as docs/deployment.md describes.
+
+A separate client process drives a bounded mix: anonymous page views (home, support areas,
+guidance, examples, workshops, municipalities), searches, and signed-in people registering
+for the popular workshop (GET the page, POST the registration), all at once. Then it
+drives a static file through the same stack, for the ceiling. Nothing leaves 127.0.0.1.
+Last lines:
+
+    static_requests=N static_errors=E static_rps=R static_p50_ms=X static_p95_ms=Y
+    requests=N errors=E rps=R p50_ms=X p95_ms=Y overbooked=O
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from registrations import ROOT, free_port, temporary_database  # bench/registrations.py
+
+DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/test"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
+
+
+# --- the server side --------------------------------------------------------------------
+
+
+def set_up(users, capacity):
+    """Migrate, load the demo, collect static files, and create the people and workshop."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    quiet = open(os.devnull, "w")  # noqa: SIM115
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=quiet)
+    call_command("collectstatic", verbosity=0, interactive=False)
+
+    import datetime
+    from importlib import import_module
+
+    from allauth.account.models import EmailAddress
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.db import connection
+    from django.utils import timezone
+
+    from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+    from network.models import Municipality
+    from portal.models import GuidancePage, SupportAreaPage
+    from tests.search.relevance_set import RELEVANCE_SET
+
+    User = get_user_model()
+    towns = list(Municipality.objects.order_by("code"))
+    User.objects.bulk_create(
+        User(email=f"load{n}@example.se", first_name="Load", last_name=str(n)) for n in range(users)
+    )
+    people = list(User.objects.filter(email__startswith="load").order_by("pk"))
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
+    )
+    from portal.models import Membership
+
+    Membership.objects.bulk_create(
+        Membership(user=p, municipality=towns[n % len(towns)], status="approved")
+        for n, p in enumerate(people)
+    )
+    now = timezone.now()
+    workshop = WorkshopPage(
+        title="Populär workshop",
+        slug=f"popular-{uuid.uuid4().hex[:6]}",
+        theme=Theme.objects.first(),
+        summary="Alla vill gå.",
+        target_audience="Alla",
+        format="digital",
+        meeting_link="https://mote.example.se/load",
+        capacity=capacity,
+        registration_opens=now - datetime.timedelta(hours=1),
+        registration_closes=now + datetime.timedelta(days=7),
+    )
+    workshop.sessions = [
+        WorkshopSession(
+            starts_at=now + datetime.timedelta(days=10),
+            ends_at=now + datetime.timedelta(days=10, hours=3),
+        )
+    ]
+    WorkshopIndexPage.objects.first().add_child(instance=workshop)
+    workshop.save_revision().publish()
+
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    backend = settings.AUTHENTICATION_BACKENDS[0]
+    sessions = []
+    for person in people:
+        store = session_store()
+        store[SESSION_KEY] = str(person.pk)
+        store[BACKEND_SESSION_KEY] = backend
+        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        store.create()
+        sessions.append(store.session_key)
+
+    pages = ["/", "/goda-exempel/", "/workshoppar/", "/kommuner/", "/metoder/"]
+    pages += [p.url for p in SupportAreaPage.objects.live()]
+    pages += [p.url for p in GuidancePage.objects.live()]
+    pages += [f"/kommuner/{m.slug}/" for m in random.Random(1).sample(towns, 20)]
+    plan = {
+        "pages": pages,
+        "queries": [query for query, _expected in RELEVANCE_SET],
+        "workshop_url": workshop.url,
+        "register_url": f"/workshop/{workshop.pk}/anmal/",
+        "sessions": sessions,
+        "static_url": staticfiles_storage.url("css/portal.css"),
+    }
+    connection.close()
+    return workshop.pk, plan
+
+
+def wait_for(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/", headers={"X-Forwarded-Proto": "https"})
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer")
+
+
+def outcome(workshop_pk, capacity):
+    from django.db import connection
+
+    from events.models import Registration, SeatCounter
+
+    registrations = Registration.objects.filter(workshop_id=workshop_pk)
+    confirmed = registrations.filter(status="confirmed").count()
+    waitlisted = registrations.filter(status="waitlisted").count()
+    taken = SeatCounter.objects.get(workshop_id=workshop_pk).taken
+    connection.close()
+    overbooked = max(0, confirmed - capacity) + max(0, taken - capacity)
+    return confirmed, waitlisted, taken, overbooked
+
+
+def serve(args):
+    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    if not os.environ["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/load.py runs the production set-up: DATABASE_URL must be PostgreSQL.")
+    redis_url = os.environ.get("REDIS_URL", DEFAULT_REDIS)
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+
+    workdir = Path(tempfile.mkdtemp(prefix="kn-load-"))
+    database_url, _engine, drop_database = temporary_database(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",  # TLS ends at the proxy; the client says https
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "SEARCH_INDEX_DIR": str(workdir / "search-index"),
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    processes = []
+    try:
+        workshop_pk, plan = set_up(args.users, args.capacity)
+        port = free_port()
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "portal.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    str(args.workers),
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=ROOT,
+                env=env,
+            )
+        )
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "search_worker"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )
+        )
+        wait_for(port)
+        plan.update(
+            port=port,
+            requests=args.requests,
+            concurrency=args.concurrency,
+            static_requests=args.static_requests,
+            seed=args.seed,
+        )
+        client = subprocess.run(
+            [sys.executable, __file__, "--drive"],
+            input=json.dumps(plan),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures = json.loads(client.stdout)
+        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+        drop_database()
+
+    mix, static = figures["mix"], figures["static"]
+    print(
+        f"machine: {os.cpu_count()} cores; gunicorn_workers={args.workers} "
+        f"client_threads={args.concurrency}; PostgreSQL, Redis, WhiteNoise, search worker"
+    )
+    for kind, line in sorted(figures["by_kind"].items()):
+        print(f"  {kind}: {line}")
+    print(
+        f"registrations: users={args.users} capacity={args.capacity} confirmed={confirmed} "
+        f"waitlisted={waitlisted} seat_counter={taken}"
+    )
+    print(
+        f"static_requests={static['requests']} static_errors={static['errors']} "
+        f"static_rps={static['rps']:.1f} static_p50_ms={static['p50']:.1f} "
+        f"static_p95_ms={static['p95']:.1f}"
+    )
+    errors = mix["errors"] + max(0, args.users - confirmed - waitlisted)
+    print(
+        f"requests={mix['requests']} errors={errors} rps={mix['rps']:.1f} "
+        f"p50_ms={mix['p50']:.1f} p95_ms={mix['p95']:.1f} overbooked={overbooked}"
+    )
+
+
+# --- the client side (a separate process) -----------------------------------------------
+
+
+class Client:
+    """One keep-alive connection per thread, speaking as the TLS proxy would."""
+
+    def __init__(self, port):
+        self.port = port
+        self.local = threading.local()
+        self.headers = {
+            "X-Forwarded-Proto": "https",
+            "Origin": f"https://127.0.0.1:{port}",
+            "Referer": f"https://127.0.0.1:{port}/",
+        }
+
+    def request(self, method, path, body=None, cookies=""):
+        headers = dict(self.headers)
+        if cookies:
+            headers["Cookie"] = cookies
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            conn = getattr(self.local, "conn", None)
+            if conn is None:
+                conn = self.local.conn = http.client.HTTPConnection(
+                    "127.0.0.1", self.port, timeout=60
+                )
+            started = time.perf_counter()
+            try:
+                conn.request(method, path, body=body, headers=headers)
+                response = conn.getresponse()
+                content = response.read()
+            except (http.client.HTTPException, OSError):
+                conn.close()
+                self.local.conn = None
+                if attempt == 2:
+                    return 0, {}, b"", (time.perf_counter() - started) * 1000
+                continue
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.getheader("Connection", "").lower() == "close":
+                conn.close()
+                self.local.conn = None
+            return response.status, response.headers, content, elapsed
+
+
+def percentile(values, fraction):
+    values = sorted(values)
+    return values[int(fraction * (len(values) - 1))] if values else 0.0
+
+
+def drive(plan):
+    client = Client(plan["port"])
+    rng = random.Random(plan["seed"])
+    sessions = list(plan["sessions"])
+    registrations = len(sessions)
+    # Each registration is two requests; the rest of the budget is page views and searches.
+    browsing = max(0, plan["requests"] - 2 * registrations)
+    tasks = [("register", key) for key in sessions]
+    for _ in range(browsing):
+        if rng.random() < 0.25:
+            tasks.append(("search", rng.choice(plan["queries"])))
+        else:
+            tasks.append(("page", rng.choice(plan["pages"])))
+    rng.shuffle(tasks)
+    results = []  # (kind, ok, ms)
+    lock = threading.Lock()
+
+    def record(kind, ok, ms):
+        with lock:
+            results.append((kind, ok, ms))
+
+    def run(task):
+        kind, value = task
+        if kind == "page":
+            status, _h, _b, ms = client.request("GET", value)
+            record("page", status == 200, ms)
+        elif kind == "search":
+            status, _h, _b, ms = client.request("GET", f"/sok/?q={quote(value)}")
+            record("search", status == 200, ms)
+        else:
+            register(value)
+
+    def register(session_key):
+        cookies = f"sessionid={session_key}"
+        status, headers, body, ms = client.request("GET", plan["workshop_url"], cookies=cookies)
+        record("workshop_page_signed_in", status == 200, ms)
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        cookies_set = " ".join(headers.get_all("Set-Cookie") or []) if headers else ""
+        csrf = re.search(r"csrftoken=([^;]+)", cookies_set)
+        if status != 200 or not token or not csrf:
+            record("register_post", False, 0.0)
+            return
+        form = urlencode({"csrfmiddlewaretoken": token[1].decode()})
+        status, headers, _b, ms = client.request(
+            "POST", plan["register_url"], body=form, cookies=f"{cookies}; csrftoken={csrf[1]}"
+        )
+        location = headers.get("Location", "") if headers else ""
+        record("register_post", status == 302 and plan["workshop_url"] in location, ms)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=plan["concurrency"]) as pool:
+        list(pool.map(run, tasks))
+    wall = time.perf_counter() - started
+
+    static_results = []
+
+    def fetch_static(_n):
+        status, _h, _b, ms = client.request("GET", plan["static_url"])
+        with lock:
+            static_results.append((status == 200, ms))
+
+    static_started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=plan["concurrency"]) as pool:
+        list(pool.map(fetch_static, range(plan["static_requests"])))
+    static_wall = time.perf_counter() - static_started
+
+    def summary(rows, seconds):
+        latencies = [ms for _ok, ms in rows]
+        return {
+            "requests": len(rows),
+            "errors": sum(1 for ok, _ms in rows if not ok),
+            "rps": len(rows) / seconds if seconds else 0.0,
+            "p50": statistics.median(latencies) if latencies else 0.0,
+            "p95": percentile(latencies, 0.95),
+        }
+
+    by_kind = {}
+    for kind in sorted({kind for kind, _ok, _ms in results}):
+        rows = [(ok, ms) for k, ok, ms in results if k == kind]
+        figures = summary(rows, wall)
+        by_kind[kind] = (
+            f"requests={figures['requests']} errors={figures['errors']} "
+            f"p50_ms={figures['p50']:.1f} p95_ms={figures['p95']:.1f}"
+        )
+    json.dump(
+        {
+            "mix": summary([(ok, ms) for _k, ok, ms in results], wall),
+            "static": summary(static_results, static_wall),
+            "by_kind": by_kind,
+        },
+        sys.stdout,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=4000, help="requests in the mix")
+    parser.add_argument("--users", type=int, default=200, help="people registering")
+    parser.add_argument("--capacity", type=int, default=30, help="seats in the workshop")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--concurrency", type=int, default=32, help="client threads")
+    parser.add_argument("--static-requests", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.drive:
+        drive(json.load(sys.stdin))
+    else:
+        serve(args)
+
+
+if __name__ == "__main__":
+    main()
