@@ -218,6 +218,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the portal loads nothing from outside (and sends nobody's
 # address hash there). Wagtail then shows its local default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Page addresses in plain ASCII, as the demo's are: "fritidsgardarna", not "fritidsgårdarna"
+# (which mail clients and people retyping a link turn into %C3%A5).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True

@@ -146,6 +146,12 @@ def _note_blocked(message, page, blocked):
         blocked.append(f"{page.url}: {message.text}")
 
 
+def _note_broken(response, blocked):
+    """A style sheet, image or script the page refers to and the server cannot give."""
+    if response.request.resource_type != "document" and response.status >= 400:
+        blocked.append(f"{response.url}: HTTP {response.status}")
+
+
 @pytest.fixture
 def open_page(browser, live_server_url, request):
     """open_page() gives a fresh browser (own cookies) on the live server; each is
@@ -177,7 +183,7 @@ def open_page(browser, live_server_url, request):
                 page.screenshot(path=str(FAILURE_SCREENSHOTS / name), full_page=True)
     for context in contexts:
         context.close()
-    assert not blocked, "the content security policy blocked something:\n" + "\n".join(blocked)
+    assert not blocked, "the page could not load everything it asked for:\n" + "\n".join(blocked)
 
 
 @pytest.fixture

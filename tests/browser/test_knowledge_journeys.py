@@ -56,7 +56,10 @@ def test_editor_publishes_guidance_and_it_is_found_in_search(open_page, person):
     editor.locator("footer .w-dropdown__toggle").first.click()
     editor.locator("button[name='action-publish']").click()
     editor.get_by_text("skapad och publicerad").first.wait_for()
-    assert GuidancePage.objects.live().filter(title="Veckovisa avstämningar med fritidsgårdarna")
+    published = GuidancePage.objects.live().get(title="Veckovisa avstämningar med fritidsgårdarna")
+    assert published.url == (
+        "/stodomraden/sammanhang-och-systematik/veckovisa-avstamningar-med-fritidsgardarna/"
+    )
 
     visitor = open_page()
     visitor.goto("/")

@@ -74,3 +74,13 @@ def test_register_with_the_keyboard_only(page, person, mailoutbox):
     page.get_by_role("status").filter(has_text="Du har en plats").wait_for()
     assert Registration.objects.get(workshop=workshop, user=member).status == "confirmed"
     assert [m.to for m in mailoutbox] == [[member.email]]
+
+
+def test_the_first_tab_offers_a_skip_link_to_the_main_content(page):
+    page.goto("/goda-exempel/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Hoppa till huvudinnehållet")
+    assert skip.evaluate("(el) => el === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
