@@ -43,6 +43,7 @@ CHROMIUM_ARGS = [
 
 
 def _missing():
+    """What the journeys need, and what the accessibility audit needs on top."""
     missing = []
     if not shutil.which(CHROMIUM):
         missing.append(f"Chromium at {CHROMIUM} (apt-get install chromium)")
@@ -50,9 +51,8 @@ def _missing():
         import playwright  # noqa: F401
     except ImportError:
         missing.append("the Python package playwright (pip install -e '.[dev]')")
-    if not AXE_SCRIPT.exists():
-        missing.append("axe-core (npm ci)")
-    return missing
+    audit_missing = [] if AXE_SCRIPT.exists() else ["axe-core (npm ci)"]
+    return missing, audit_missing
 
 
 def pytest_collection_modifyitems(config, items):
@@ -63,14 +63,13 @@ def pytest_collection_modifyitems(config, items):
             "The browser tests share one demo database; run them on their own: "
             "BROWSER_TESTS=1 pytest tests/browser"
         )
-    missing = _missing()
-    if not missing:
-        return
-    message = "browser tests need " + ", ".join(missing)
-    if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
-        raise pytest.UsageError(message)
+    missing, audit_missing = _missing()
+    if (missing or audit_missing) and os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+        raise pytest.UsageError("browser tests need " + ", ".join(missing + audit_missing))
     for item in items:
-        item.add_marker(pytest.mark.skip(reason=message))
+        needs = missing + (audit_missing if "axe_violations" in item.module.__dict__ else [])
+        if needs:
+            item.add_marker(pytest.mark.skip(reason="browser tests need " + ", ".join(needs)))
 
 
 @pytest.hookimpl(wrapper=True)
