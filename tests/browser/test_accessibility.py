@@ -81,3 +81,28 @@ def test_the_audit_finds_what_it_should(page):
     found = " ".join(axe_violations(page))
     assert "label" in found
     assert "image-alt" in found
+
+
+def assert_reflows_at_320(page, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(path)
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('main *')]
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+            .map((el) => `${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 40)}`)
+            .slice(0, 5)"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, too_wide
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_content_reflows_at_320_pixels_without_sideways_scrolling(page, name):
+    """WCAG 1.4.10: at 320 CSS pixels (400 % zoom on a 1280 px screen) nothing needs
+    scrolling in two directions."""
+    assert_reflows_at_320(page, PUBLIC_PAGES[name]())
+
+
+@pytest.mark.parametrize("name", MEMBER_PAGES)
+def test_signed_in_content_reflows_at_320_pixels(page, person, name):
+    log_in(page, person("Kalmar", role="coordinator", first_name="Kim"))
+    assert_reflows_at_320(page, MEMBER_PAGES[name]())
