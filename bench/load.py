@@ -31,12 +31,16 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from registrations import ROOT, free_port, temporary_database  # bench/registrations.py
+from registrations import (  # bench/registrations.py
+    ROOT,
+    free_port,
+    popular_workshop,
+    temporary_database,
+)
 
 DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
@@ -51,79 +55,19 @@ def set_up(users, capacity):
     from django.core.management import call_command
 
     django.setup()
-    quiet = open(os.devnull, "w")  # noqa: SIM115
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=quiet)
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     call_command("collectstatic", verbosity=0, interactive=False)
 
-    import datetime
-    from importlib import import_module
-
-    from allauth.account.models import EmailAddress
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
     from django.contrib.staticfiles.storage import staticfiles_storage
     from django.db import connection
-    from django.utils import timezone
 
-    from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
     from network.models import Municipality
     from portal.models import GuidancePage, SupportAreaPage
     from tests.search.relevance_set import RELEVANCE_SET
 
-    User = get_user_model()
+    workshop, sessions = popular_workshop(users, capacity, prefix="load")
     towns = list(Municipality.objects.order_by("code"))
-    User.objects.bulk_create(
-        User(email=f"load{n}@example.se", first_name="Load", last_name=str(n)) for n in range(users)
-    )
-    people = list(User.objects.filter(email__startswith="load").order_by("pk"))
-    EmailAddress.objects.bulk_create(
-        EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
-    )
-    from portal.models import Membership
-
-    Membership.objects.bulk_create(
-        Membership(user=p, municipality=towns[n % len(towns)], status="approved")
-        for n, p in enumerate(people)
-    )
-    now = timezone.now()
-    workshop = WorkshopPage(
-        title="Populär workshop",
-        slug=f"popular-{uuid.uuid4().hex[:6]}",
-        theme=Theme.objects.first(),
-        summary="Alla vill gå.",
-        target_audience="Alla",
-        format="digital",
-        meeting_link="https://mote.example.se/load",
-        capacity=capacity,
-        registration_opens=now - datetime.timedelta(hours=1),
-        registration_closes=now + datetime.timedelta(days=7),
-    )
-    workshop.sessions = [
-        WorkshopSession(
-            starts_at=now + datetime.timedelta(days=10),
-            ends_at=now + datetime.timedelta(days=10, hours=3),
-        )
-    ]
-    WorkshopIndexPage.objects.first().add_child(instance=workshop)
-    workshop.save_revision().publish()
-
-    session_store = import_module(settings.SESSION_ENGINE).SessionStore
-    backend = settings.AUTHENTICATION_BACKENDS[0]
-    sessions = []
-    for person in people:
-        store = session_store()
-        store[SESSION_KEY] = str(person.pk)
-        store[BACKEND_SESSION_KEY] = backend
-        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
-        store.create()
-        sessions.append(store.session_key)
-
     pages = ["/", "/goda-exempel/", "/workshoppar/", "/kommuner/", "/metoder/"]
     pages += [p.url for p in SupportAreaPage.objects.live()]
     pages += [p.url for p in GuidancePage.objects.live()]

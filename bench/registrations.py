@@ -59,7 +59,7 @@ def temporary_database(workdir):
 
 
 def set_up(users, capacity):
-    """Migrate, build a site with one workshop, and create signed-in sessions."""
+    """Migrate, build the demo site, and add the people and the popular workshop."""
     import django
     from django.core.management import call_command
 
@@ -67,7 +67,18 @@ def set_up(users, capacity):
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
+    from django.db import connection
+
+    workshop, sessions = popular_workshop(users, capacity)
+    connection.close()
+    return workshop.pk, workshop.url, sessions
+
+
+def popular_workshop(users, capacity, prefix="bench"):
+    """`users` approved members with signed-in sessions (in the configured session store),
+    and one open workshop with `capacity` seats. Returns (workshop, session keys)."""
     import datetime
+    from importlib import import_module
 
     from allauth.account.models import EmailAddress
     from django.conf import settings
@@ -77,8 +88,6 @@ def set_up(users, capacity):
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.db import connection
     from django.utils import timezone
 
     from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
@@ -87,11 +96,11 @@ def set_up(users, capacity):
 
     User = get_user_model()
     towns = list(Municipality.objects.order_by("code"))
-    people = User.objects.bulk_create(
-        User(email=f"bench{n}@example.se", first_name="Bench", last_name=str(n))
+    User.objects.bulk_create(
+        User(email=f"{prefix}{n}@example.se", first_name="Bench", last_name=str(n))
         for n in range(users)
     )
-    people = list(User.objects.filter(email__startswith="bench").order_by("pk"))
+    people = list(User.objects.filter(email__startswith=prefix).order_by("pk"))
     EmailAddress.objects.bulk_create(
         EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
     )
@@ -121,18 +130,17 @@ def set_up(users, capacity):
     WorkshopIndexPage.objects.first().add_child(instance=workshop)
     workshop.save_revision().publish()
 
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
     backend = settings.AUTHENTICATION_BACKENDS[0]
     sessions = []
     for person in people:
-        store = SessionStore()
+        store = session_store()
         store[SESSION_KEY] = str(person.pk)
         store[BACKEND_SESSION_KEY] = backend
         store[HASH_SESSION_KEY] = person.get_session_auth_hash()
         store.create()
         sessions.append(store.session_key)
-    url = workshop.get_url()
-    connection.close()
-    return workshop.pk, url, sessions
+    return workshop, sessions
 
 
 def wait_for(port, seconds=60):
