@@ -163,13 +163,8 @@ def open_page(browser, live_server_url, request):
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
-        page.on(
-            "console",
-            lambda message: (
-                "Content Security Policy" in message.text
-                and blocked.append(f"{page.url}: {message.text}")
-            ),
-        )
+        page.on("console", lambda message: _note_blocked(message, page, blocked))
+        page.on("response", lambda response: _note_broken(response, blocked))
         return page
 
     yield open_new
