@@ -25,6 +25,7 @@ import os
 import random
 import re
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,7 +39,9 @@ from urllib.parse import quote, urlencode
 from registrations import (  # bench/registrations.py
     ROOT,
     free_port,
+    outcome,
     popular_workshop,
+    start_gunicorn,
     temporary_database,
 )
 
@@ -98,20 +101,6 @@ def wait_for(port, seconds=60):
     raise RuntimeError("gunicorn did not answer")
 
 
-def outcome(workshop_pk, capacity):
-    from django.db import connection
-
-    from events.models import Registration, SeatCounter
-
-    registrations = Registration.objects.filter(workshop_id=workshop_pk)
-    confirmed = registrations.filter(status="confirmed").count()
-    waitlisted = registrations.filter(status="waitlisted").count()
-    taken = SeatCounter.objects.get(workshop_id=workshop_pk).taken
-    connection.close()
-    overbooked = max(0, confirmed - capacity) + max(0, taken - capacity)
-    return confirmed, waitlisted, taken, overbooked
-
-
 def serve(args):
     os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
     if not os.environ["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
@@ -142,24 +131,7 @@ def serve(args):
     try:
         workshop_pk, plan = set_up(args.users, args.capacity)
         port = free_port()
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "portal.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    str(args.workers),
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-            )
-        )
+        processes.append(start_gunicorn(port, args.workers, env))
         processes.append(
             subprocess.Popen(
                 [sys.executable, "manage.py", "search_worker"],
@@ -191,6 +163,7 @@ def serve(args):
         for process in processes:
             process.wait(timeout=30)
         drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)
 
     mix, static = figures["mix"], figures["static"]
     print(

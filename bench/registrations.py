@@ -143,6 +143,40 @@ def popular_workshop(users, capacity, prefix="bench"):
     return workshop, sessions
 
 
+def start_gunicorn(port, workers, env):
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def outcome(workshop_pk, capacity):
+    """(confirmed, waitlisted, seat counter, overbooked) for the workshop, from the database."""
+    from django.db import connection
+
+    from events.models import Registration, SeatCounter
+
+    registrations = Registration.objects.filter(workshop_id=workshop_pk)
+    confirmed = registrations.filter(status="confirmed").count()
+    waitlisted = registrations.filter(status="waitlisted").count()
+    taken = SeatCounter.objects.get(workshop_id=workshop_pk).taken
+    connection.close()
+    overbooked = max(0, confirmed - capacity) + max(0, taken - capacity)
+    return confirmed, waitlisted, taken, overbooked
+
+
 def wait_for(port, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -209,22 +243,7 @@ def main():
     try:
         workshop_pk, page_url, sessions = set_up(args.users, args.capacity)
         port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        server = start_gunicorn(port, args.workers, env)
         wait_for(port)
         register_url = f"/workshop/{workshop_pk}/anmal/"
         started = time.perf_counter()
@@ -234,27 +253,18 @@ def main():
             )
         wall = time.perf_counter() - started
 
-        from django.db import connection
-
-        from events.models import Registration, SeatCounter
-
-        registrations = Registration.objects.filter(workshop_id=workshop_pk)
-        confirmed = registrations.filter(status="confirmed").count()
-        waitlisted = registrations.filter(status="waitlisted").count()
-        counter = SeatCounter.objects.get(workshop_id=workshop_pk)
-        connection.close()
+        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
 
         failed_requests = sum(1 for ok, _ms in results if not ok)
         missing = args.users - confirmed - waitlisted
         errors = max(failed_requests, missing)
-        overbooked = max(0, confirmed - args.capacity) + max(0, counter.taken - args.capacity)
         latencies = sorted(ms for ok, ms in results if ok)
         p50 = statistics.median(latencies) if latencies else 0.0
         p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
         print(
             f"engine={engine} users={args.users} capacity={args.capacity} "
             f"gunicorn_workers={args.workers} client_threads={args.concurrency} "
-            f"wall_s={wall:.2f} seat_counter={counter.taken}"
+            f"wall_s={wall:.2f} seat_counter={taken}"
         )
         print(
             f"confirmed={confirmed} waitlisted={waitlisted} errors={errors} "

@@ -6,6 +6,8 @@ attributes (inline panels, date widgets), so pages under the admin get 'unsafe-i
 for those two directives and nothing more.
 """
 
+from functools import cached_property
+
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.urls import reverse
@@ -14,8 +16,12 @@ ADMIN_ALLOWANCES = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    @cached_property
+    def admin_prefix(self):
+        return reverse("wagtailadmin_home")
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if request.path_info.startswith(reverse("wagtailadmin_home")):
+        if request.path_info.startswith(self.admin_prefix):
             parts.update = {**ADMIN_ALLOWANCES, **(parts.update or {})}
         return parts

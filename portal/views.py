@@ -5,14 +5,8 @@ from django.utils.translation import gettext as _
 
 from .accounts.roles import active_membership
 from .forms import GoodExampleSubmissionForm
-from .models import GoodExamplePage, GuidancePage, Method, PortalSettings
+from .models import GoodExamplePage, GuidancePage, Method
 from .submissions import SubmissionError, form_initial, submission_status, submit_good_example
-
-
-def accessibility_statement(request):
-    contact_email = PortalSettings.load(request_or_site=request).contact_email
-    context = {"contact_email": contact_email}
-    return render(request, "portal/accessibility_statement.html", context)
 
 
 def method_list(request):

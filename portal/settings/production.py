@@ -7,7 +7,7 @@ docs/deployment.md for the list and for the processes to run.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, SECRET_KEY, env_bool, env_list, os
+from .base import DATABASES, MIDDLEWARE, SECRET_KEY, STORAGES, env_bool, env_list, os
 
 DEBUG = False
 
@@ -44,7 +44,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[1:],
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
