@@ -6,15 +6,24 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint check pytest browser-deps demo migrate editor clean
+.PHONY: run test install lock lint check pytest browser-deps demo migrate editor clean
 
-$(STAMP): pyproject.toml
+# Exact versions with hashes from requirements.lock (made by `make lock`), then the
+# project itself without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve requirements.lock from pyproject.toml after changing a dependency there (uv is a
+# dev dependency). Add --upgrade to move every pin to the newest allowed release.
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements.lock
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
