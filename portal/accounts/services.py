@@ -23,7 +23,8 @@ from portal.models import Membership
 from .roles import can_manage_memberships, forget_cached_membership
 
 DECISION_SALT = "portal.membership.decision"
-DECISION_LINK_MAX_AGE = 14 * 24 * 3600  # seconds
+DECISION_LINK_DAYS = 7
+DECISION_LINK_MAX_AGE = DECISION_LINK_DAYS * 24 * 3600  # seconds
 
 
 class MembershipError(Exception):
@@ -46,23 +47,34 @@ def _end_other_approved(membership, by):
         log(old, "portal.membership.ended", user=by)
 
 
-def decision_token(membership, approver):
-    return signing.dumps({"m": membership.pk, "u": approver.pk}, salt=DECISION_SALT)
+def decision_token(membership):
+    """The signed part of the link in the email to approvers. It names the request only:
+    the link is a shortcut to the request, and whoever opens it signs in and must be
+    allowed to decide for the municipality."""
+    return signing.dumps({"m": membership.pk}, salt=DECISION_SALT)
 
 
 def read_decision_token(token):
-    """(membership, approver) for a valid, unexpired token; MembershipError otherwise."""
+    """The membership request of a valid link younger than DECISION_LINK_DAYS;
+    MembershipError, with a message for the person, otherwise."""
     try:
         data = signing.loads(token, salt=DECISION_SALT, max_age=DECISION_LINK_MAX_AGE)
     except signing.SignatureExpired as exc:
-        raise MembershipError(_("Länken har gått ut. Öppna förfrågan från Mina sidor.")) from exc
+        raise MembershipError(
+            _(
+                "Länken har gått ut. Länkar i e-post gäller i %(days)s dagar. "
+                "Du hittar förfrågan på Mina sidor."
+            )
+            % {"days": DECISION_LINK_DAYS}
+        ) from exc
     except signing.BadSignature as exc:
         raise MembershipError(_("Länken är ogiltig.")) from exc
-    membership = Membership.objects.select_related("user", "municipality").filter(pk=data["m"])
-    approver = get_user_model().objects.filter(pk=data["u"], is_active=True).first()
-    if not membership.exists() or approver is None:
+    membership = (
+        Membership.objects.select_related("user", "municipality").filter(pk=data.get("m")).first()
+    )
+    if membership is None:
         raise MembershipError(_("Förfrågan finns inte längre."))
-    return membership.get(), approver
+    return membership
 
 
 def approvers_for(municipality):
@@ -131,9 +143,7 @@ def request_membership(user, municipality, job_title=""):
 
     def notify():
         for approver in approvers:
-            link = reverse(
-                "accounts:membership_decision", args=[decision_token(membership, approver)]
-            )
+            link = reverse("accounts:membership_decision", args=[decision_token(membership)])
             emails.send(
                 "portal/emails/membership_requested",
                 [approver.email],
@@ -163,8 +173,13 @@ def _require_manager(by, municipality):
         raise PermissionError(_("Du kan bara hantera medlemskap för din egen kommun."))
 
 
+def _log_decision(membership, action, by, from_email_link):
+    data = {"from_email_link": True} if from_email_link else None
+    log(membership, action, user=by, data=data)
+
+
 @transaction.atomic
-def approve_membership(membership, by):
+def approve_membership(membership, by, *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _require_manager(by, membership.municipality)
     _require_pending(membership)
@@ -173,7 +188,7 @@ def approve_membership(membership, by):
     membership.decided_at = timezone.now()
     membership.decided_by = by
     membership.save(update_fields=["status", "decided_at", "decided_by"])
-    log(membership, "portal.membership.approved", user=by)
+    _log_decision(membership, "portal.membership.approved", by, from_email_link)
     forget_cached_membership(membership.user)
     transaction.on_commit(
         lambda: emails.send(
@@ -184,7 +199,7 @@ def approve_membership(membership, by):
 
 
 @transaction.atomic
-def decline_membership(membership, by, reason=""):
+def decline_membership(membership, by, reason="", *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _require_manager(by, membership.municipality)
     _require_pending(membership)
@@ -193,7 +208,7 @@ def decline_membership(membership, by, reason=""):
     membership.decided_by = by
     membership.decline_reason = reason
     membership.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
-    log(membership, "portal.membership.declined", user=by)
+    _log_decision(membership, "portal.membership.declined", by, from_email_link)
     transaction.on_commit(
         lambda: emails.send(
             "portal/emails/membership_declined", [membership.user.email], {"membership": membership}
