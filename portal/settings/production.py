@@ -1,5 +1,9 @@
 """Production: PostgreSQL, a shared Redis cache, WhiteNoise, secure cookies, HSTS, CSP.
 
+This is the default of manage.py and wsgi.py: where nothing is set, the portal runs as in
+production or refuses to start (no SECRET_KEY, a public key, SQLite). Development sets
+DJANGO_SETTINGS_MODULE=portal.settings.dev (the Makefile does).
+
 Every value that differs between deployments comes from the environment; see
 docs/deployment.md for the list and for the processes to run.
 """
@@ -7,12 +11,26 @@ docs/deployment.md for the list and for the processes to run.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, SECRET_KEY, STORAGES, env_bool, env_list, os
+from .base import (
+    DATABASES,
+    MIDDLEWARE,
+    PUBLIC_SECRET_KEYS,
+    SECRET_KEY,
+    STORAGES,
+    env_bool,
+    env_list,
+    os,
+)
 
 DEBUG = False
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if SECRET_KEY in PUBLIC_SECRET_KEYS:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the development (or test) key, which is public: set a secret one "
+        "in production."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool(
     "ALLOW_SQLITE_IN_PRODUCTION"
 ):
