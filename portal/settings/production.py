@@ -68,6 +68,19 @@ STORAGES = {
 
 # HTTPS only, behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Behind the proxy every request comes from the proxy's address, so allauth's rate limits
+# (failed logins, sign-ups, password resets) must count the client's address instead, or
+# ten failed logins lock everyone out. By default the portal trusts one proxy: the client
+# is the last address in X-Forwarded-For, the one the proxy itself appended (earlier
+# entries are whatever the client sent). Set TRUSTED_PROXY_COUNT to the number of proxies
+# that append to the header, or TRUSTED_CLIENT_IP_HEADER to a header that only the proxy
+# sets (e.g. X-Real-IP). See docs/deployment.md.
+try:
+    ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+except ValueError as error:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number.") from error
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
