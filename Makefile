@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# manage.py defaults to the production settings; the local targets run the development ones.
+DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 
 .PHONY: run test install lock lint check pytest browser-deps demo migrate editor clean
 
@@ -26,14 +28,14 @@ lock: install
 		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements.lock
 
 migrate: install
-	$(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo
 	@echo "Kunskapsnätverket: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, see README)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -57,7 +59,7 @@ browser-deps:
 test: lint check pytest
 
 editor: migrate
-	$(BIN)/python manage.py create_editor
+	$(DEV) $(BIN)/python manage.py create_editor
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var

@@ -3,7 +3,9 @@ import os
 import sys
 
 if __name__ == "__main__":
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    # Production unless told otherwise: it refuses to start without a secret key and a
+    # PostgreSQL database. Development: DJANGO_SETTINGS_MODULE=portal.settings.dev.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
     from django.core.management import execute_from_command_line
 

@@ -14,6 +14,7 @@ REGISTRATION_LOG_ACTIONS = {
     "events.registration.confirmed": _("Anmäld med plats"),
     "events.registration.waitlisted": _("Anmäld till väntelistan"),
     "events.registration.cancelled": _("Anmälan avbokad"),
+    "events.registration.cancelled_account_deleted": _("Anmälan avbokad när kontot raderades"),
     "events.registration.promoted": _("Flyttad från väntelistan"),
     "events.registration.moved_by_editor": _("Flyttad från väntelistan av redaktör"),
     "events.registration.attendance": _("Närvaro markerad"),

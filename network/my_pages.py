@@ -3,7 +3,7 @@
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
 
-from .models import NetworkMembership, Post
+from .models import DigestSubscription, NetworkMembership, Post, PostReport, Thread
 
 
 def networks_panel(request):
@@ -29,15 +29,49 @@ def networks_panel(request):
 
 
 def personal_data(user):
+    """Everything the networks hold about the person: the threads they started, their
+    posts, the posts they reported and why, and the networks they get a digest from."""
+    posts = Post.objects.filter(author=user).select_related("thread__network")
+    threads = Thread.objects.filter(author=user).select_related("network")
+    reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
+    digests = DigestSubscription.objects.filter(user=user).select_related("network")
     return (
-        "inlägg i nätverk",
-        [
-            {
-                "nätverk": p.thread.network.name,
-                "tråd": p.thread.title,
-                "text": p.body,
-                "skrivet": p.created_at.isoformat(),
-            }
-            for p in Post.objects.filter(author=user).select_related("thread__network")
-        ],
+        "nätverk",
+        {
+            "trådar du har startat": [
+                {
+                    "nätverk": t.network.name,
+                    "rubrik": t.title,
+                    "startad": t.created_at.isoformat(),
+                }
+                for t in threads
+            ],
+            "inlägg": [
+                {
+                    "nätverk": p.thread.network.name,
+                    "tråd": p.thread.title,
+                    "text": p.body,
+                    "skrivet": p.created_at.isoformat(),
+                    "dolt av en redaktör": p.hidden_at is not None,
+                }
+                for p in posts
+            ],
+            "inlägg du har anmält": [
+                {
+                    "nätverk": r.post.thread.network.name,
+                    "tråd": r.post.thread.title,
+                    "skäl": r.reason,
+                    "anmält": r.created_at.isoformat(),
+                }
+                for r in reports
+            ],
+            "sammanfattning per e-post": [
+                {
+                    "nätverk": d.network.name,
+                    "vald": d.created_at.isoformat(),
+                    "senast skickad": d.last_sent_at.isoformat() if d.last_sent_at else None,
+                }
+                for d in digests
+            ],
+        },
     )

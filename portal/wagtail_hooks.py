@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -84,10 +85,36 @@ MEMBERSHIP_LOG_ACTIONS = {
 }
 
 
+# A decision made through the one-click link in the email says so in the log.
+FROM_EMAIL_LINK = {
+    "portal.membership.approved": _("Medlemskap godkänt via länken i e-postmeddelandet"),
+    "portal.membership.declined": _("Medlemskap avslaget via länken i e-postmeddelandet"),
+}
+
+
+class MembershipDecisionFormatter(LogFormatter):
+    """Approved or declined, and whether the decision came from the link in the email."""
+
+    action = ""
+
+    def format_message(self, log_entry):
+        if (log_entry.data or {}).get("from_email_link"):
+            return FROM_EMAIL_LINK[self.action]
+        return self.label
+
+
 @hooks.register("register_log_actions")
 def register_membership_log_actions(actions):
     for action, label in MEMBERSHIP_LOG_ACTIONS.items():
-        actions.register_action(action, label, label)
+        if action in FROM_EMAIL_LINK:
+            formatter = type(
+                "MembershipDecisionFormatter",
+                (MembershipDecisionFormatter,),
+                {"action": action, "label": label},
+            )
+            actions.register_action(action)(formatter)
+        else:
+            actions.register_action(action, label, label)
 
 
 hooks.register(MY_PAGES_PANEL_HOOK, panels.membership_panel)

@@ -2,6 +2,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+# Production unless told otherwise: a forgotten variable never means DEBUG and a public key.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_wsgi_application()

@@ -59,7 +59,7 @@ def test_another_domain_waits_for_the_coordinator_who_approves_from_the_email(
     assert "Socialsekreterare" in to_coordinator.body
     assert any(m.to == [outsider.email] for m in mail.outbox)  # "we have your request"
 
-    client.logout()  # one click from the email works without signing in
+    client.force_login(coordinator_a)  # the link leads through sign-in first
     mail.outbox.clear()
     path = decision_path(to_coordinator)
     page = client.get(path)
@@ -184,13 +184,14 @@ def test_a_decision_link_stops_working_when_the_approver_loses_the_role(
     ask_to_join(client, outsider, kalmar)
     path = decision_path(next(m for m in mail.outbox if m.to == [coordinator_a.email]))
     Membership.objects.filter(user=coordinator_a).update(role="member")
-    client.logout()
+    client.force_login(coordinator_a)
     assert client.get(path).status_code == 403
     assert client.post(path, {"action": "approve"}).status_code == 403
     assert Membership.objects.get(user=outsider).status == "pending"
 
 
-def test_a_tampered_decision_link_is_refused(client, home_page):
+def test_a_tampered_decision_link_is_refused(client, home_page, coordinator_a):
+    client.force_login(coordinator_a)
     response = client.get("/mina-sidor/beslut/not-a-valid-token/")
     assert response.status_code == 400
     assert "Länken är ogiltig." in response.content.decode()

@@ -3,6 +3,7 @@
 from .registration import (
     RegistrationError,
     cancel,
+    cancel_for_deleted_account,
     move_from_waitlist,
     promote_waitlist,
     register,
@@ -13,6 +14,7 @@ from .registration import (
 __all__ = [
     "RegistrationError",
     "cancel",
+    "cancel_for_deleted_account",
     "move_from_waitlist",
     "promote_waitlist",
     "register",

@@ -176,29 +176,59 @@ def register_team(workshop, coordinator, colleagues, *, now=None):
 def cancel(registration, *, by, now=None):
     """Cancel a registration until the workshop starts; a freed seat goes to the first
     person in line (within their municipality's cap) in the same transaction."""
-    now = now or timezone.now()
     with transaction.atomic():
-        registration = (
-            Registration.objects.select_for_update()
-            .select_related("workshop")
-            .get(pk=registration.pk)
-        )
-        workshop = registration.workshop
-        if workshop.starts_at and now >= workshop.starts_at:
-            raise RegistrationError(_("Workshoppen har redan börjat och kan inte avbokas."))
-        if registration.status == Registration.Status.CANCELLED:
-            return registration, []
-        was_confirmed = registration.status == Registration.Status.CONFIRMED
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = now
-        registration.save(update_fields=["status", "cancelled_at"])
-        log(registration, "events.registration.cancelled", user=by)
+        return _cancel(registration, by=by, now=now or timezone.now())
+
+
+def _cancel(registration, *, by, now, action="events.registration.cancelled", notify=True):
+    registration = (
+        Registration.objects.select_for_update().select_related("workshop").get(pk=registration.pk)
+    )
+    workshop = registration.workshop
+    if workshop.starts_at and now >= workshop.starts_at:
+        raise RegistrationError(_("Workshoppen har redan börjat och kan inte avbokas."))
+    if registration.status == Registration.Status.CANCELLED:
+        return registration, []
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
+    log(registration, action, user=by)
+    if notify:
         notifications.after_commit_cancelled(registration)
-        promoted = []
-        if was_confirmed:
-            _release_seat(registration)
-            promoted = promote_waitlist(workshop, by=by, now=now)
+    promoted = []
+    if was_confirmed:
+        _release_seat(registration)
+        promoted = promote_waitlist(workshop, by=by, now=now)
     return registration, promoted
+
+
+def cancel_for_deleted_account(user, *, now=None):
+    """The person's account is being deleted: cancel their registrations for workshops that
+    have not started, so each seat goes back and the waitlist moves up (the promoted are
+    emailed). Must run inside the deleting transaction. The person is not emailed: their
+    address goes with the account. Returns the people promoted."""
+    now = now or timezone.now()
+    promoted = []
+    upcoming = (
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("workshop")
+        .order_by("pk")
+    )
+    for registration in upcoming:
+        starts_at = registration.workshop.starts_at
+        if starts_at and now >= starts_at:
+            continue  # history: deleted with the account, no seat to give back
+        _cancelled, moved_up = _cancel(
+            registration,
+            by=None,
+            now=now,
+            action="events.registration.cancelled_account_deleted",
+            notify=False,
+        )
+        promoted += moved_up
+    return promoted
 
 
 def promote_waitlist(workshop, *, by=None, now=None):

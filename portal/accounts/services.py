@@ -5,9 +5,12 @@ is written to Wagtail's log (who approved whom, and when), which editors read in
 admin.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +23,8 @@ from portal.models import Membership
 from .roles import can_manage_memberships, forget_cached_membership
 
 DECISION_SALT = "portal.membership.decision"
-DECISION_LINK_MAX_AGE = 14 * 24 * 3600  # seconds
+DECISION_LINK_DAYS = 7
+DECISION_LINK_MAX_AGE = DECISION_LINK_DAYS * 24 * 3600  # seconds
 
 
 class MembershipError(Exception):
@@ -43,23 +47,34 @@ def _end_other_approved(membership, by):
         log(old, "portal.membership.ended", user=by)
 
 
-def decision_token(membership, approver):
-    return signing.dumps({"m": membership.pk, "u": approver.pk}, salt=DECISION_SALT)
+def decision_token(membership):
+    """The signed part of the link in the email to approvers. It names the request only:
+    the link is a shortcut to the request, and whoever opens it signs in and must be
+    allowed to decide for the municipality."""
+    return signing.dumps({"m": membership.pk}, salt=DECISION_SALT)
 
 
 def read_decision_token(token):
-    """(membership, approver) for a valid, unexpired token; MembershipError otherwise."""
+    """The membership request of a valid link younger than DECISION_LINK_DAYS;
+    MembershipError, with a message for the person, otherwise."""
     try:
         data = signing.loads(token, salt=DECISION_SALT, max_age=DECISION_LINK_MAX_AGE)
     except signing.SignatureExpired as exc:
-        raise MembershipError(_("Länken har gått ut. Öppna förfrågan från Mina sidor.")) from exc
+        raise MembershipError(
+            _(
+                "Länken har gått ut. Länkar i e-post gäller i %(days)s dagar. "
+                "Du hittar förfrågan på Mina sidor."
+            )
+            % {"days": DECISION_LINK_DAYS}
+        ) from exc
     except signing.BadSignature as exc:
         raise MembershipError(_("Länken är ogiltig.")) from exc
-    membership = Membership.objects.select_related("user", "municipality").filter(pk=data["m"])
-    approver = get_user_model().objects.filter(pk=data["u"], is_active=True).first()
-    if not membership.exists() or approver is None:
+    membership = (
+        Membership.objects.select_related("user", "municipality").filter(pk=data.get("m")).first()
+    )
+    if membership is None:
         raise MembershipError(_("Förfrågan finns inte längre."))
-    return membership.get(), approver
+    return membership
 
 
 def approvers_for(municipality):
@@ -128,9 +143,7 @@ def request_membership(user, municipality, job_title=""):
 
     def notify():
         for approver in approvers:
-            link = reverse(
-                "accounts:membership_decision", args=[decision_token(membership, approver)]
-            )
+            link = reverse("accounts:membership_decision", args=[decision_token(membership)])
             emails.send(
                 "portal/emails/membership_requested",
                 [approver.email],
@@ -160,8 +173,13 @@ def _require_manager(by, municipality):
         raise PermissionError(_("Du kan bara hantera medlemskap för din egen kommun."))
 
 
+def _log_decision(membership, action, by, from_email_link):
+    data = {"from_email_link": True} if from_email_link else None
+    log(membership, action, user=by, data=data)
+
+
 @transaction.atomic
-def approve_membership(membership, by):
+def approve_membership(membership, by, *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _require_manager(by, membership.municipality)
     _require_pending(membership)
@@ -170,7 +188,7 @@ def approve_membership(membership, by):
     membership.decided_at = timezone.now()
     membership.decided_by = by
     membership.save(update_fields=["status", "decided_at", "decided_by"])
-    log(membership, "portal.membership.approved", user=by)
+    _log_decision(membership, "portal.membership.approved", by, from_email_link)
     forget_cached_membership(membership.user)
     transaction.on_commit(
         lambda: emails.send(
@@ -181,7 +199,7 @@ def approve_membership(membership, by):
 
 
 @transaction.atomic
-def decline_membership(membership, by, reason=""):
+def decline_membership(membership, by, reason="", *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _require_manager(by, membership.municipality)
     _require_pending(membership)
@@ -190,7 +208,7 @@ def decline_membership(membership, by, reason=""):
     membership.decided_by = by
     membership.decline_reason = reason
     membership.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
-    log(membership, "portal.membership.declined", user=by)
+    _log_decision(membership, "portal.membership.declined", by, from_email_link)
     transaction.on_commit(
         lambda: emails.send(
             "portal/emails/membership_declined", [membership.user.email], {"membership": membership}
@@ -234,8 +252,54 @@ def leave_municipality(membership, by):
     return membership
 
 
+@transaction.atomic
 def delete_account(user):
     """Delete a person's account (GDPR). Their memberships, email addresses and sessions
     go with it; pages and revisions they wrote stay, with owner and author set to null
-    by the foreign keys, and Wagtail's log no longer resolves to them."""
+    by the foreign keys, and Wagtail's log no longer resolves to them.
+
+    Other apps tidy up after the person from a pre_delete receiver on the user model
+    (events gives back their seats), inside this same transaction."""
     user.delete()
+
+
+def accounts_to_delete(*, months, unverified_days, now=None):
+    """The accounts nobody uses, each with the reason in words: [(user, reason)].
+
+    Unverified means no verified address at all: a member who added a second address
+    and has not confirmed it yet is still verified. Editors and administrators are kept."""
+    from allauth.account.models import EmailAddress
+
+    now = now or timezone.now()
+    inactive_since = now - timedelta(days=30 * months)
+    unverified_since = now - timedelta(days=unverified_days)
+    has_verified_address = Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
+    candidates = (
+        get_user_model()
+        .objects.filter(is_staff=False, is_superuser=False)
+        .annotate(verified=has_verified_address)
+        .filter(
+            Q(last_login__lt=inactive_since)
+            | Q(last_login__isnull=True, date_joined__lt=inactive_since)
+            | Q(date_joined__lt=unverified_since, verified=False)
+        )
+        .exclude(groups__name__in=["Editors", "Moderators"])
+        .distinct()
+        .order_by("pk")
+    )
+    found = []
+    for user in candidates:
+        joined = timezone.localdate(user.date_joined)
+        if not user.verified and user.date_joined < unverified_since:
+            reason = (
+                f"no verified email address, joined {joined} (more than {unverified_days} days ago)"
+            )
+        elif user.last_login is None:
+            reason = f"never signed in, joined {joined} (more than {months} months ago)"
+        else:
+            reason = (
+                f"last signed in {timezone.localdate(user.last_login)} "
+                f"(more than {months} months ago)"
+            )
+        found.append((user, reason))
+    return found

@@ -61,23 +61,28 @@ def membership_request(request):
     )
 
 
-def _decide(request, membership, approver):
+def _decide(request, membership, approver, *, from_email_link=False):
     """Carry out the decision posted in `request` on behalf of `approver`."""
     action = request.POST.get("action")
     if action == "approve":
-        services.approve_membership(membership, by=approver)
+        services.approve_membership(membership, by=approver, from_email_link=from_email_link)
         messages.success(request, _("%(name)s är godkänd.") % {"name": membership.user})
         return True
     if action == "decline":
         form = DeclineForm(request.POST)
         if not form.is_valid():
             return form
-        services.decline_membership(membership, by=approver, reason=form.cleaned_data["reason"])
+        services.decline_membership(
+            membership,
+            by=approver,
+            reason=form.cleaned_data["reason"],
+            from_email_link=from_email_link,
+        )
         messages.success(
             request, _("Förfrågan från %(name)s är avslagen.") % {"name": membership.user}
         )
         return True
-    if action in Membership.Role.values:
+    if action in Membership.Role.values and not from_email_link:
         services.set_role(membership, action, by=approver)
         messages.success(request, _("Rollen för %(name)s är ändrad.") % {"name": membership.user})
         return True
@@ -100,20 +105,23 @@ def membership_decide(request, pk):
     return redirect("accounts:my_pages")
 
 
+@login_required
 def membership_decision(request, token):
-    """The one-click page an approver reaches from the email, signed in or not."""
+    """The one-click page an approver reaches from the email. The link leads through
+    sign-in first; then whoever is signed in decides, if they may decide for the
+    municipality, and the log records them and that the decision came from the link."""
     try:
-        membership, approver = services.read_decision_token(token)
+        membership = services.read_decision_token(token)
     except services.MembershipError as error:
         return render(
             request, "portal/my_pages/decision_invalid.html", {"error": error}, status=400
         )
-    if not can_manage_memberships(approver, membership.municipality):
+    if not can_manage_memberships(request.user, membership.municipality):
         raise PermissionDenied
     decline_form = DeclineForm()
     if request.method == "POST" and membership.status == Membership.Status.PENDING:
         try:
-            result = _decide(request, membership, approver)
+            result = _decide(request, membership, request.user, from_email_link=True)
         except services.MembershipError as error:
             messages.error(request, str(error))
             result = True

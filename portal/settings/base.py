@@ -26,6 +26,11 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Keys written in this repository, hence public: dev.py and test.py use them, and
+# production.py refuses every one of them.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me"
+TEST_SECRET_KEY = "test-only-secret-key"
+PUBLIC_SECRET_KEYS = {DEVELOPMENT_SECRET_KEY, TEST_SECRET_KEY}
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 

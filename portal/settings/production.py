@@ -1,5 +1,9 @@
 """Production: PostgreSQL, a shared Redis cache, WhiteNoise, secure cookies, HSTS, CSP.
 
+This is the default of manage.py and wsgi.py: where nothing is set, the portal runs as in
+production or refuses to start (no SECRET_KEY, a public key, SQLite). Development sets
+DJANGO_SETTINGS_MODULE=portal.settings.dev (the Makefile does).
+
 Every value that differs between deployments comes from the environment; see
 docs/deployment.md for the list and for the processes to run.
 """
@@ -7,12 +11,26 @@ docs/deployment.md for the list and for the processes to run.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, SECRET_KEY, STORAGES, env_bool, env_list, os
+from .base import (
+    DATABASES,
+    MIDDLEWARE,
+    PUBLIC_SECRET_KEYS,
+    SECRET_KEY,
+    STORAGES,
+    env_bool,
+    env_list,
+    os,
+)
 
 DEBUG = False
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if SECRET_KEY in PUBLIC_SECRET_KEYS:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the development (or test) key, which is public: set a secret one "
+        "in production."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env_bool(
     "ALLOW_SQLITE_IN_PRODUCTION"
 ):
@@ -50,6 +68,19 @@ STORAGES = {
 
 # HTTPS only, behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Behind the proxy every request comes from the proxy's address, so allauth's rate limits
+# (failed logins, sign-ups, password resets) must count the client's address instead, or
+# ten failed logins lock everyone out. By default the portal trusts one proxy: the client
+# is the last address in X-Forwarded-For, the one the proxy itself appended (earlier
+# entries are whatever the client sent). Set TRUSTED_PROXY_COUNT to the number of proxies
+# that append to the header, or TRUSTED_CLIENT_IP_HEADER to a header that only the proxy
+# sets (e.g. X-Real-IP). See docs/deployment.md.
+try:
+    ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+except ValueError as error:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number.") from error
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

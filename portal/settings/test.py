@@ -1,9 +1,10 @@
 """Test settings: fast hashing, in-memory cache and email, no outside services."""
 
 from .base import *  # noqa: F403
+from .base import TEST_SECRET_KEY
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key"
+SECRET_KEY = TEST_SECRET_KEY
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,5 +1,6 @@
 """A newcomer signs up, verifies the address, asks to join a municipality and is approved
-by its coordinator; a member's text with a personal identity number is refused."""
+by its coordinator, who signs in through the link in the email; a member's text with a
+personal identity number is refused."""
 
 import re
 
@@ -46,8 +47,14 @@ def test_sign_up_verify_join_and_be_approved(open_page, person, mailoutbox):
     decision_link = re.search(r"http\S+/mina-sidor/beslut/\S+", request.body)[0]
 
     mailoutbox.clear()
-    approver = open_page()  # the coordinator follows the link without signing in
+    approver = open_page()  # the coordinator follows the link, which leads through sign-in
     approver.goto(decision_link)
+    approver.wait_for_url("**/konto/login/**")
+    assert not approver.get_by_text("Nora Nyström").count()
+    approver.get_by_label("E-post").fill(coordinator.email)
+    approver.get_by_label("Lösenord").fill(PASSWORD)
+    approver.get_by_role("button", name="Logga in").click()
+    approver.wait_for_url("**/mina-sidor/beslut/**")
     approver.get_by_text("Nora Nyström").wait_for()
     approver.get_by_role("button", name="Godkänn").click()
     approver.get_by_text("Förfrågan är hanterad").wait_for()
