@@ -138,14 +138,13 @@ def _describe(error):
     return text[:300]
 
 
-def _mark_sent(row):
+def _mark_sent(row, now):
     OutgoingEmail.objects.filter(pk=row.pk, claimed_by=row.claimed_by).update(
-        status=Status.SENT, sent_at=timezone.now(), claimed_by="", last_error=""
+        status=Status.SENT, sent_at=now, claimed_by="", last_error=""
     )
 
 
-def _mark_failed(row, error):
-    now = timezone.now()
+def _mark_failed(row, error, now):
     changes = {"claimed_by": "", "last_error": _describe(error)}
     if row.attempts >= MAX_ATTEMPTS:
         changes["status"] = Status.FAILED
@@ -162,12 +161,16 @@ def _mark_failed(row, error):
     )
 
 
-def drain(limit=None, ids=None, stop_on_failure=False):
-    """Send due emails; returns (sent, failed). `ids` limits it to those rows."""
+def drain(limit=None, ids=None, stop_on_failure=False, now=None):
+    """Send due emails; returns (sent, failed). `ids` limits it to those rows.
+
+    `now` is for tests that travel in time; it defaults to the clock at each batch."""
     sent = failed = 0
+    fixed_now = now
     while limit is None or sent + failed < limit:
         batch = BATCH if limit is None else min(BATCH, limit - sent - failed)
-        rows = claim(batch, ids=ids)
+        now = fixed_now or timezone.now()
+        rows = claim(batch, ids=ids, now=now)
         if not rows:
             break
         connection = None
@@ -178,7 +181,7 @@ def drain(limit=None, ids=None, stop_on_failure=False):
                     connection.open()
                 _message(row, connection).send()
             except Exception as error:  # any backend error: the row is retried later
-                _mark_failed(row, error)
+                _mark_failed(row, error, now)
                 failed += 1
                 if connection is not None:  # it may be broken; a new one for the next row
                     with contextlib.suppress(Exception):
@@ -186,11 +189,11 @@ def drain(limit=None, ids=None, stop_on_failure=False):
                 connection = None
                 if stop_on_failure:  # the server is likely down: the rest would fail too
                     for untried in rows[index + 1 :]:
-                        _mark_failed(untried, error)
+                        _mark_failed(untried, error, now)
                         failed += 1
                     return sent, failed
             else:
-                _mark_sent(row)
+                _mark_sent(row, now)
                 sent += 1
         if connection is not None:
             with contextlib.suppress(Exception):  # closing a broken connection may fail

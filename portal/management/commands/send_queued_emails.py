@@ -31,7 +31,6 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         purged_at = None
         while running:
-            close_old_connections()
             if purged_at is None or time.monotonic() - purged_at > PURGE_EVERY:
                 if deleted := email_queue.purge():
                     self.stdout.write(f"Forgot {deleted} old email(s).")
@@ -42,3 +41,4 @@ class Command(BaseCommand):
             if once:
                 break
             time.sleep(interval)
+            close_old_connections()  # a long-running process: drop broken connections
