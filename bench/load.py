@@ -6,7 +6,8 @@ Creates a throwaway PostgreSQL database (on the server DATABASE_URL names, by de
 postgresql://postgres@127.0.0.1:5432/test) and uses one Redis database (REDIS_URL, by
 default redis://127.0.0.1:6379/14, emptied first). Then, with portal.settings.production:
 migrate, load the demo, collectstatic, create signed-in people and one popular workshop;
-start gunicorn on a loopback port and one search worker, as docs/deployment.md describes.
+start gunicorn on a loopback port, one search worker and one email worker, as
+docs/deployment.md describes.
 
 A separate client process drives a bounded mix: anonymous page views (home, support areas,
 guidance, examples, workshops, municipalities), searches, and signed-in people registering
@@ -132,14 +133,15 @@ def serve(args):
         workshop_pk, plan = set_up(args.users, args.capacity)
         port = free_port()
         processes.append(start_gunicorn(port, args.workers, env))
-        processes.append(
-            subprocess.Popen(
-                [sys.executable, "manage.py", "search_worker"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
+        for worker in ("search_worker", "send_queued_emails"):
+            processes.append(
+                subprocess.Popen(
+                    [sys.executable, "manage.py", worker],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                )
             )
-        )
         wait_for(port)
         plan.update(
             port=port,

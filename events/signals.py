@@ -23,13 +23,14 @@ def notify_interested(workshop):
     interests = ThemeInterest.objects.filter(
         theme=workshop.theme_id, notified_at__isnull=True
     ).select_related("user")
-    for interest in interests:
-        emails.send(
-            "events/emails/interest",
-            [interest.user.email],
-            {"workshop": workshop, "url": emails.absolute_url(workshop.url or "/")},
-        )
-    interests.update(notified_at=timezone.now())
+    with transaction.atomic():  # queued and marked as told together
+        for interest in interests:
+            emails.send(
+                "events/emails/interest",
+                [interest.user.email],
+                {"workshop": workshop, "url": emails.absolute_url(workshop.url or "/")},
+            )
+        interests.update(notified_at=timezone.now())
 
 
 def on_person_deleted(sender, instance, **kwargs):

@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
         "targetgroup": ALL,
         "challenge": ALL,
         "membership": ALL,
+        "outgoingemail": ("view", "change"),
     }
 
     def ready(self):

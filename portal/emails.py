@@ -1,8 +1,12 @@
-"""Emails to people, rendered from a pair of templates: <prefix>_subject.txt, _body.txt."""
+"""Emails to people, rendered from a pair of templates: <prefix>_subject.txt, _body.txt.
+
+They leave through the outbox (`portal/services/email_queue.py`): rendered at once,
+queued in the caller's transaction, sent after it commits or by the worker."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+
+from portal.services import email_queue
 
 
 def absolute_url(path):
@@ -10,19 +14,16 @@ def absolute_url(path):
 
 
 def send(template, recipients, context, attachments=()):
-    """Send e.g. template="portal/emails/membership_approved" to each recipient.
+    """Queue e.g. template="portal/emails/membership_approved" for each recipient.
 
-    attachments: (filename, content, mimetype) triples. Returns the number sent."""
+    One email each: nobody sees the others' addresses. attachments: (filename, content,
+    mimetype) triples. Returns the number queued; they are sent after the current
+    transaction commits (or by `manage.py send_queued_emails`), and retried if the mail
+    server is down."""
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return 0
     context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}_body.txt", context)
-    sent = 0
-    for recipient in recipients:  # one message each: nobody sees the others' addresses
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-        for attachment in attachments:
-            message.attach(*attachment)
-        sent += message.send()
-    return sent
+    return email_queue.enqueue(recipients, subject, body, attachments, template=template)

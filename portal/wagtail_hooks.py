@@ -1,5 +1,7 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -9,6 +11,7 @@ from . import submissions
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
+from .services import email_queue
 
 
 class MethodViewSet(SnippetViewSet):
@@ -123,3 +126,25 @@ hooks.register(MY_PAGES_PANEL_HOOK, panels.account_panel)
 hooks.register(MY_PAGES_PANEL_HOOK, submissions.submissions_panel)
 hooks.register(PERSONAL_DATA_HOOK, panels.personal_data)
 hooks.register(PERSONAL_DATA_HOOK, submissions.personal_data)
+hooks.register(PERSONAL_DATA_HOOK, email_queue.personal_data)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("e-post/", include("portal.admin_urls"))]
+
+
+class FailedEmailsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("portal.view_outgoingemail")
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_emails_menu_item():
+    return FailedEmailsMenuItem(
+        _("E-post som inte gick fram"),
+        reverse("portal_admin:failed_emails"),
+        name="failed-emails",
+        icon_name="mail",
+        order=900,
+    )

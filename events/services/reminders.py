@@ -1,12 +1,14 @@
 """Reminders before a workshop and feedback requests after it, each sent once.
 
-A registration is claimed with a conditional UPDATE (`reminder_sent_at IS NULL`) before
-its email goes out, so the cron job can run as often as it likes, even twice at once,
-and nobody gets the same email twice.
+A registration is claimed with a conditional UPDATE (`reminder_sent_at IS NULL`) and its
+email queued in the same transaction, so the cron job can run as often as it likes, even
+twice at once, nobody gets the same email twice, and an email the mail server refuses
+stays in the outbox to be retried rather than being lost.
 """
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -39,7 +41,9 @@ def send_reminders(*, hours_before=48, now=None):
     )
     sent = 0
     for registration in due:
-        if _claim(registration, "reminder_sent_at", now):
+        with transaction.atomic():
+            if not _claim(registration, "reminder_sent_at", now):
+                continue
             emails.send(
                 "events/emails/reminder",
                 [registration.user.email],
@@ -67,7 +71,9 @@ def send_feedback_requests(*, now=None, within_days=14):
     )
     sent = 0
     for registration in due:
-        if _claim(registration, "feedback_requested_at", now):
+        with transaction.atomic():
+            if not _claim(registration, "feedback_requested_at", now):
+                continue
             emails.send(
                 "events/emails/feedback",
                 [registration.user.email],

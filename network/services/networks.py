@@ -257,10 +257,12 @@ def send_digests(now=None):
         )
         if not posts:
             continue
-        claimed = DigestSubscription.objects.filter(
-            pk=subscription.pk, last_sent_at=subscription.last_sent_at
-        ).update(last_sent_at=now)
-        if claimed:
+        with transaction.atomic():  # marked sent and queued together: the queue retries
+            claimed = DigestSubscription.objects.filter(
+                pk=subscription.pk, last_sent_at=subscription.last_sent_at
+            ).update(last_sent_at=now)
+            if not claimed:
+                continue
             emails.send(
                 "network/emails/digest",
                 [subscription.user.email],

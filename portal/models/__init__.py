@@ -1,6 +1,7 @@
 from .accounts import Membership
 from .examples import GoodExampleIndexPage, GoodExamplePage, GoodExamplePageTag
 from .knowledge import GuidancePage, GuidancePageTag, SupportAreaIndexPage, SupportAreaPage
+from .outbox import OutgoingEmail
 from .pages import HomePage, InformationPage
 from .settings import PortalSettings
 from .snippets import Challenge, CollaborationForm, Method, TargetGroup
@@ -21,6 +22,7 @@ __all__ = [
     "Membership",
     "Method",
     "MethodKind",
+    "OutgoingEmail",
     "Partner",
     "PortalSettings",
     "PreventionLevel",

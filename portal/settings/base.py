@@ -180,6 +180,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kunskapsnätverket <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the mail server before a try counts as failed (Django waits for ever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Emails leave through an outbox (portal/services/email_queue.py). Embedded default: sent
+# right after the transaction that queued them commits. In production set it off and run
+# `manage.py send_queued_emails`. Sent and given-up emails are forgotten after EMAIL_KEEP_DAYS.
+EMAIL_DRAIN_ON_COMMIT = env_bool("EMAIL_DRAIN_ON_COMMIT", True)
+EMAIL_KEEP_DAYS = int(os.environ.get("EMAIL_KEEP_DAYS", "30"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -95,6 +95,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # applies them, so no web worker ever waits for the index writer.
 SEARCH_DRAIN_ON_COMMIT = env_bool("SEARCH_DRAIN_ON_COMMIT", False)
 
+# Email: requests only queue; `manage.py send_queued_emails` sends and retries.
+EMAIL_DRAIN_ON_COMMIT = env_bool("EMAIL_DRAIN_ON_COMMIT", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
