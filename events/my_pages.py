@@ -5,7 +5,7 @@ from django.utils import timezone
 from portal.accounts.my_pages import Panel
 
 from .models import CalendarFeed, Registration
-from .services.feedback import feedback_path
+from .services.feedback import feedback_path, feedback_state
 
 
 def registrations_panel(request):
@@ -22,8 +22,10 @@ def registrations_panel(request):
     for registration in registrations:
         ends_at = registration.workshop.ends_at
         if ends_at and ends_at < now:
-            if registration.status == Registration.Status.CONFIRMED and not hasattr(
-                registration, "feedback"
+            if (
+                registration.status == Registration.Status.CONFIRMED
+                and not hasattr(registration, "feedback")
+                and feedback_state(registration.workshop, now) == "open"
             ):
                 feedback_due.append((registration, feedback_path(registration)))
         else:

@@ -17,7 +17,13 @@ from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
 from .models import CalendarFeed, Registration, Theme, ThemeInterest, WorkshopPage
 from .services.calendar import ICS_MIMETYPE, workshops_calendar
-from .services.feedback import read_feedback_token
+from .services.feedback import (
+    FeedbackClosed,
+    feedback_closes_at,
+    feedback_state,
+    give_feedback,
+    read_feedback_token,
+)
 
 
 def _back(request, workshop):
@@ -130,16 +136,24 @@ def feedback(request, token):
     workshop = registration.workshop
     if hasattr(registration, "feedback"):
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
-    if workshop.ends_at is None or workshop.ends_at > timezone.now():
-        return render(
-            request, "events/feedback_invalid.html", {"not_yet": True, "workshop": workshop}
-        )
+    state = feedback_state(workshop)
+    if state != "open":
+        return _feedback_closed(request, workshop, state)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.registration = registration
-        form.save()
+        try:
+            give_feedback(registration, form)
+        except FeedbackClosed as closed:
+            return _feedback_closed(request, workshop, closed.state)
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     return render(request, "events/feedback_form.html", {"form": form, "workshop": workshop})
+
+
+def _feedback_closed(request, workshop, state):
+    """Not yet open (200), or closed for good (410 Gone): either way, nothing is stored."""
+    context = {"workshop": workshop, state: True, "closed_at": feedback_closes_at(workshop)}
+    status = 410 if state == "closed" else 200
+    return render(request, "events/feedback_invalid.html", context, status=status)
 
 
 def themes(request):
