@@ -4,7 +4,8 @@ from django.utils import timezone
 
 from portal.accounts.my_pages import Panel
 
-from .models import CalendarFeed, Registration
+from .models import Registration
+from .services.calendar import calendar_feed_for
 from .services.feedback import feedback_path, feedback_state
 
 
@@ -30,7 +31,7 @@ def registrations_panel(request):
                 feedback_due.append((registration, feedback_path(registration)))
         else:
             upcoming.append(registration)
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    feed = calendar_feed_for(user)
     return Panel(
         order=25,
         template="events/my_pages/registrations.html",

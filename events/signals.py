@@ -1,13 +1,18 @@
-"""Keep seat counters in step with published workshops, and tell people who asked."""
+"""Keep seat counters in step with published workshops, tell people who asked, and give
+a person a new calendar address when their password or membership changes."""
 
+from allauth.account.signals import password_changed, password_reset, password_set
 from django.db import transaction
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from wagtail.signals import page_published
 
 from portal import emails
+from portal.models import Membership
 
 from .models import ThemeInterest, WorkshopPage
 from .services import sync_seat_counter
+from .services.calendar import issue_new_calendar_address
 
 
 def on_workshop_published(sender, instance, **kwargs):
@@ -29,7 +34,41 @@ def notify_interested(workshop):
     interests.update(notified_at=timezone.now())
 
 
+def on_password_changed(sender, user, **kwargs):
+    """allauth's password change, first password and reset by email."""
+    issue_new_calendar_address(user)
+
+
+def remember_membership_status(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        instance._status_before_save = None
+        return
+    instance._status_before_save = (
+        Membership.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+    )
+
+
+def on_membership_saved(sender, instance, created, raw=False, **kwargs):
+    """An approved membership that ends (left, moved, or changed by an editor) no longer
+    entitles whoever holds the old calendar address to the person's workshops."""
+    was = getattr(instance, "_status_before_save", None)
+    if not raw and was == Membership.Status.APPROVED and instance.status != was:
+        issue_new_calendar_address(instance.user)
+
+
 def connect():
     page_published.connect(
         on_workshop_published, sender=WorkshopPage, dispatch_uid="events-workshop-published"
+    )
+    for signal, name in [
+        (password_changed, "changed"),
+        (password_set, "set"),
+        (password_reset, "reset"),
+    ]:
+        signal.connect(on_password_changed, dispatch_uid=f"events-calendar-password-{name}")
+    pre_save.connect(
+        remember_membership_status, sender=Membership, dispatch_uid="events-membership-status"
+    )
+    post_save.connect(
+        on_membership_saved, sender=Membership, dispatch_uid="events-membership-ended"
     )

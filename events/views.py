@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,8 +15,13 @@ from portal.accounts.roles import active_membership, is_coordinator_of
 
 from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
-from .models import CalendarFeed, Registration, Theme, ThemeInterest, WorkshopPage
-from .services.calendar import ICS_MIMETYPE, workshops_calendar
+from .models import Registration, Theme, ThemeInterest, WorkshopPage
+from .services.calendar import (
+    ICS_MIMETYPE,
+    issue_new_calendar_address,
+    workshops_calendar,
+    workshops_in_feed,
+)
 from .services.feedback import (
     FeedbackClosed,
     feedback_closes_at,
@@ -116,16 +121,27 @@ def register_team(request, pk):
 
 
 def calendar_feed(request, token):
-    feed = get_object_or_404(CalendarFeed, token=token)
-    workshops = (
-        WorkshopPage.objects.live()
-        .filter(registrations__user=feed.user_id, registrations__status="confirmed")
-        .prefetch_related("sessions")
-    )
+    workshops = workshops_in_feed(token)
+    if workshops is None:
+        raise Http404
     content = workshops_calendar(workshops, "Mina workshoppar", with_meeting_link=True)
     response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response
+
+
+@login_required
+@require_POST
+def new_calendar_address(request):
+    issue_new_calendar_address(request.user)
+    messages.success(
+        request,
+        _(
+            "Du har fått en ny kalenderadress. Den gamla fungerar inte längre: lägg in den "
+            "nya i din kalender."
+        ),
+    )
+    return redirect("accounts:my_pages")
 
 
 def feedback(request, token):
