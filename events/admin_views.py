@@ -1,7 +1,5 @@
 """The editors' screens for workshops in Wagtail's admin."""
 
-import csv
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -12,6 +10,7 @@ from wagtail.admin.auth import permission_required
 from wagtail.log_actions import log
 
 from network.models import County
+from portal.exports import SafeCsvWriter
 
 from . import services
 from .models import Feedback, Registration, Theme, ThemeInterest, WorkshopPage
@@ -83,7 +82,7 @@ def registrations_csv(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="anmalningar-{workshop.slug}.csv"'
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeCsvWriter(response, delimiter=";")
     writer.writerow(["Namn", "Kommun", "Status", "Plats i kön", "Närvarade"])
     registrations = Registration.objects.filter(workshop=workshop).select_related(
         "user", "municipality"

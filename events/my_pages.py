@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from portal.accounts.my_pages import Panel
 
-from .models import CalendarFeed, Registration
-from .services.feedback import feedback_path
+from .models import Registration
+from .services.calendar import calendar_feed_for
+from .services.feedback import feedback_path, feedback_state
 
 
 def registrations_panel(request):
@@ -22,13 +23,15 @@ def registrations_panel(request):
     for registration in registrations:
         ends_at = registration.workshop.ends_at
         if ends_at and ends_at < now:
-            if registration.status == Registration.Status.CONFIRMED and not hasattr(
-                registration, "feedback"
+            if (
+                registration.status == Registration.Status.CONFIRMED
+                and not hasattr(registration, "feedback")
+                and feedback_state(registration.workshop, now) == "open"
             ):
                 feedback_due.append((registration, feedback_path(registration)))
         else:
             upcoming.append(registration)
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    feed = calendar_feed_for(user)
     return Panel(
         order=25,
         template="events/my_pages/registrations.html",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/anmal/", views.register, name="register"),
     path("<int:pk>/avboka/", views.cancel, name="cancel"),
     path("<int:pk>/anmal-kollegor/", views.register_team, name="register_team"),
+    path("kalender/ny-adress/", views.new_calendar_address, name="new_calendar_address"),
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("utvardering/<str:token>/", views.feedback, name="feedback"),
 ]

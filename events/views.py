@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,9 +15,20 @@ from portal.accounts.roles import active_membership, is_coordinator_of
 
 from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
-from .models import CalendarFeed, Registration, Theme, ThemeInterest, WorkshopPage
-from .services.calendar import ICS_MIMETYPE, workshops_calendar
-from .services.feedback import read_feedback_token
+from .models import Registration, Theme, ThemeInterest, WorkshopPage
+from .services.calendar import (
+    ICS_MIMETYPE,
+    issue_new_calendar_address,
+    workshops_calendar,
+    workshops_in_feed,
+)
+from .services.feedback import (
+    FeedbackClosed,
+    feedback_closes_at,
+    feedback_state,
+    give_feedback,
+    read_feedback_token,
+)
 
 
 def _back(request, workshop):
@@ -110,16 +121,27 @@ def register_team(request, pk):
 
 
 def calendar_feed(request, token):
-    feed = get_object_or_404(CalendarFeed, token=token)
-    workshops = (
-        WorkshopPage.objects.live()
-        .filter(registrations__user=feed.user_id, registrations__status="confirmed")
-        .prefetch_related("sessions")
-    )
+    workshops = workshops_in_feed(token)
+    if workshops is None:
+        raise Http404
     content = workshops_calendar(workshops, "Mina workshoppar", with_meeting_link=True)
     response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response
+
+
+@login_required
+@require_POST
+def new_calendar_address(request):
+    issue_new_calendar_address(request.user)
+    messages.success(
+        request,
+        _(
+            "Du har fått en ny kalenderadress. Den gamla fungerar inte längre: lägg in den "
+            "nya i din kalender."
+        ),
+    )
+    return redirect("accounts:my_pages")
 
 
 def feedback(request, token):
@@ -130,16 +152,24 @@ def feedback(request, token):
     workshop = registration.workshop
     if hasattr(registration, "feedback"):
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
-    if workshop.ends_at is None or workshop.ends_at > timezone.now():
-        return render(
-            request, "events/feedback_invalid.html", {"not_yet": True, "workshop": workshop}
-        )
+    state = feedback_state(workshop)
+    if state != "open":
+        return _feedback_closed(request, workshop, state)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.registration = registration
-        form.save()
+        try:
+            give_feedback(registration, form)
+        except FeedbackClosed as closed:
+            return _feedback_closed(request, workshop, closed.state)
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     return render(request, "events/feedback_form.html", {"form": form, "workshop": workshop})
+
+
+def _feedback_closed(request, workshop, state):
+    """Not yet open (200), or closed for good (410 Gone): either way, nothing is stored."""
+    context = {"workshop": workshop, state: True, "closed_at": feedback_closes_at(workshop)}
+    status = 410 if state == "closed" else 200
+    return render(request, "events/feedback_invalid.html", context, status=status)
 
 
 def themes(request):

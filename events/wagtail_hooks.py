@@ -9,6 +9,7 @@ from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 
 from . import my_pages
 from .models import Theme
+from .services.calendar import issue_new_calendar_address
 
 REGISTRATION_LOG_ACTIONS = {
     "events.registration.confirmed": _("Anmäld med plats"),
@@ -26,6 +27,13 @@ REGISTRATION_LOG_ACTIONS = {
 def register_registration_log_actions(actions):
     for action, label in REGISTRATION_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+@hooks.register("after_edit_user")
+def new_calendar_address_after_admin_password_change(request, user):
+    """An administrator set a new password in Wagtail's user admin."""
+    if request.POST.get("password1"):
+        issue_new_calendar_address(user)
 
 
 hooks.register(MY_PAGES_PANEL_HOOK, my_pages.registrations_panel)

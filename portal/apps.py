@@ -25,3 +25,7 @@ class PortalConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        from .exports import neutralise_wagtail_csv_exports
+
+        neutralise_wagtail_csv_exports()

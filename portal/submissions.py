@@ -5,6 +5,9 @@ Wagtail's moderation workflow, where editors are notified by Wagtail. The member
 its status on "Mina sidor" and is emailed when it is published or sent back.
 """
 
+import re
+from html import unescape
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import linebreaks, strip_tags
@@ -34,8 +37,12 @@ def as_html(text):
 
 
 def as_text(html):
-    """The reverse, for showing a returned submission in the form again."""
-    return strip_tags(html.replace("<br>", "\n").replace("</p>", "\n\n")).strip()
+    """The reverse, for showing a returned submission in the form again: the text as the
+    member typed it. Entities are decoded after the tags are gone, so that the form (which
+    escapes what it shows) and `as_html` each escape once, not once more on every round."""
+    text = re.sub(r"<br\s*/?>", "\n", html)
+    text = re.sub(r"</p>\s*", "\n\n", text)
+    return unescape(strip_tags(text)).strip()
 
 
 def form_initial(page):

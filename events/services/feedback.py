@@ -1,12 +1,28 @@
-"""Feedback links and the summaries editors read."""
+"""Feedback links and the summaries editors read.
+
+A feedback link opens when the workshop's last session has ended and closes 60 days
+later: after that it stores nothing and says why.
+"""
+
+from datetime import timedelta
 
 from django.core import signing
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Feedback, Registration
 
 SALT = "events.feedback"
+FEEDBACK_OPEN_FOR = timedelta(days=60)
+
+
+class FeedbackClosed(Exception):
+    """Feedback that can no longer (or not yet) be given; `state` says which."""
+
+    def __init__(self, state):
+        super().__init__(state)
+        self.state = state
 
 
 def feedback_token(registration):
@@ -28,6 +44,32 @@ def read_feedback_token(token):
     if registration is None:
         raise signing.BadSignature("No such registration")
     return registration
+
+
+def feedback_closes_at(workshop):
+    """When the workshop's feedback links stop working; None while it has no sessions."""
+    ends_at = workshop.ends_at
+    return ends_at + FEEDBACK_OPEN_FOR if ends_at else None
+
+
+def feedback_state(workshop, now=None):
+    """'not_yet' until the last session has ended, 'open' for 60 days, then 'closed'."""
+    now = now or timezone.now()
+    ends_at = workshop.ends_at
+    if ends_at is None or ends_at > now:
+        return "not_yet"
+    if now > ends_at + FEEDBACK_OPEN_FOR:
+        return "closed"
+    return "open"
+
+
+def give_feedback(registration, form, *, now=None):
+    """Save a participant's valid feedback form; FeedbackClosed outside the window."""
+    state = feedback_state(registration.workshop, now)
+    if state != "open":
+        raise FeedbackClosed(state)
+    form.instance.registration = registration
+    return form.save()
 
 
 def summarise(feedback):
