@@ -13,7 +13,8 @@ PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>[^ ;\\]+)", re.MULTIL
 
 def _declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]]
+    declared = project["dependencies"] + project["optional-dependencies"]["dev"]
+    return [Requirement(r) for r in declared]
 
 
 def _pins():
