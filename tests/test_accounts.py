@@ -29,8 +29,9 @@ def link_in(message):
     return re.search(r"https?://[^\s]+", message.body).group(0)
 
 
-def test_sign_up_requires_email_verification_then_signs_in(client, home_page):
-    response = client.post("/konto/signup/", SIGNUP)
+def test_sign_up_requires_email_verification_then_signs_in(client, home_page, committed):
+    with committed():
+        response = client.post("/konto/signup/", SIGNUP)
     assert response.status_code == 302
     assert response["Location"] == "/konto/confirm-email/"
     user = get_user_model().objects.get(email="anna@exempel.se")
@@ -55,6 +56,28 @@ def test_sign_up_requires_email_verification_then_signs_in(client, home_page):
     assert "Mina sidor" in client.get("/mina-sidor/").content.decode()
 
 
+def test_signing_up_while_the_mail_server_is_down_queues_the_confirmation(
+    client, home_page, settings, committed
+):
+    """allauth's emails go through the outbox: the sign-up succeeds and the confirmation
+    is sent when the mail server is back."""
+    from portal.models import OutgoingEmail
+    from portal.services import email_queue
+
+    settings.EMAIL_BACKEND = "tests.test_email_queue.RefusingBackend"
+    with committed():
+        response = client.post("/konto/signup/", SIGNUP)
+    assert response["Location"] == "/konto/confirm-email/"
+    queued = OutgoingEmail.objects.get(recipient="anna@exempel.se")
+    assert (queued.status, queued.attempts) == ("queued", 1)
+    assert not mail.outbox
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    email_queue.drain(now=queued.next_attempt_at)
+    assert [m.to for m in mail.outbox] == [["anna@exempel.se"]]
+    assert "/konto/confirm-email/" in link_in(mail.outbox[0])
+
+
 def test_sign_up_pages_are_swedish_and_in_the_site_layout(client, home_page):
     html = client.get("/konto/signup/").content.decode()
     assert 'lang="sv"' in html
@@ -77,8 +100,9 @@ def test_a_personal_number_in_the_name_is_refused_and_the_rest_kept(client, home
     assert not get_user_model().objects.filter(email="anna@exempel.se").exists()
 
 
-def test_password_reset_by_email(client, home_page, member_a):
-    client.post("/konto/password/reset/", {"email": member_a.email})
+def test_password_reset_by_email(client, home_page, member_a, committed):
+    with committed():
+        client.post("/konto/password/reset/", {"email": member_a.email})
     reset = mail.outbox[-1]
     assert reset.to == [member_a.email]
     url = link_in(reset).replace("http://testserver", "")
