@@ -1,6 +1,6 @@
-"""Emails about registrations, sent after the transaction that made the change commits."""
+"""Emails about registrations, queued in the transaction that made the change (they are
+sent after it commits)."""
 
-from django.db import transaction
 from django.urls import reverse
 
 from portal import emails
@@ -20,17 +20,13 @@ def _context(registration, **extra):
 
 
 def _send_later(template, registration, *, with_calendar=False, **extra):
-    def send():
-        registration.refresh_from_db()
-        attachments = [attachment_for(registration.workshop)] if with_calendar else []
-        emails.send(
-            f"events/emails/{template}",
-            [registration.user.email],
-            _context(registration, **extra),
-            attachments=attachments,
-        )
-
-    transaction.on_commit(send)
+    attachments = [attachment_for(registration.workshop)] if with_calendar else []
+    emails.send(
+        f"events/emails/{template}",
+        [registration.user.email],
+        _context(registration, **extra),
+        attachments=attachments,
+    )
 
 
 def after_commit_registered(registration):

@@ -67,7 +67,7 @@ def _network_coordinators(network):
 
 def _notify(template, people, **context):
     addresses = [person.email for person in people]
-    transaction.on_commit(lambda: emails.send(f"network/emails/{template}", addresses, context))
+    emails.send(f"network/emails/{template}", addresses, context)
 
 
 def _require_coordinator_of(user, municipality):

@@ -132,11 +132,7 @@ def request_membership(user, municipality, job_title=""):
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "approved_by_email_domain", "decided_at"])
         log(membership, "portal.membership.approved_by_domain", user=user)
-        transaction.on_commit(
-            lambda: emails.send(
-                "portal/emails/membership_approved", [user.email], {"membership": membership}
-            )
-        )
+        emails.send("portal/emails/membership_approved", [user.email], {"membership": membership})
         return membership
 
     approvers = approvers_for(municipality)
@@ -156,7 +152,7 @@ def request_membership(user, municipality, job_title=""):
             )
         emails.send("portal/emails/membership_pending", [user.email], {"membership": membership})
 
-    transaction.on_commit(notify)
+    notify()
     return membership
 
 
@@ -190,10 +186,8 @@ def approve_membership(membership, by, *, from_email_link=False):
     membership.save(update_fields=["status", "decided_at", "decided_by"])
     _log_decision(membership, "portal.membership.approved", by, from_email_link)
     forget_cached_membership(membership.user)
-    transaction.on_commit(
-        lambda: emails.send(
-            "portal/emails/membership_approved", [membership.user.email], {"membership": membership}
-        )
+    emails.send(
+        "portal/emails/membership_approved", [membership.user.email], {"membership": membership}
     )
     return membership
 
@@ -209,10 +203,8 @@ def decline_membership(membership, by, reason="", *, from_email_link=False):
     membership.decline_reason = reason
     membership.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
     _log_decision(membership, "portal.membership.declined", by, from_email_link)
-    transaction.on_commit(
-        lambda: emails.send(
-            "portal/emails/membership_declined", [membership.user.email], {"membership": membership}
-        )
+    emails.send(
+        "portal/emails/membership_declined", [membership.user.email], {"membership": membership}
     )
     return membership
 
@@ -232,10 +224,8 @@ def set_role(membership, role, by):
     membership.save(update_fields=["role"])
     log(membership, f"portal.membership.role_{role}", user=by)
     forget_cached_membership(membership.user)
-    transaction.on_commit(
-        lambda: emails.send(
-            "portal/emails/membership_role", [membership.user.email], {"membership": membership}
-        )
+    emails.send(
+        "portal/emails/membership_role", [membership.user.email], {"membership": membership}
     )
     return membership
 

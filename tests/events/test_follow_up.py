@@ -31,9 +31,10 @@ def test_reminders_go_out_once_however_often_cron_runs(
     tomorrow = WorkshopPageFactory(parent=workshop_index, capacity=1, sessions=[soon(hours=24)])
     later = WorkshopPageFactory(parent=workshop_index, sessions=[soon(days=10)])
     coming, waiting = make_person("a@kalmar.se", kalmar), make_person("b@kalmar.se", kalmar)
-    services.register(tomorrow, coming)
-    services.register(tomorrow, waiting)  # waitlisted: no reminder
-    services.register(later, coming)  # too far ahead
+    with committed():  # their confirmations leave now, as after a real commit
+        services.register(tomorrow, coming)
+        services.register(tomorrow, waiting)  # waitlisted: no reminder
+        services.register(later, coming)  # too far ahead
     mail.outbox.clear()
 
     with committed():  # emails leave after the commit
