@@ -28,7 +28,13 @@ from whoosh.analysis import (
     RegexTokenizer,
     StemFilter,
 )
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.highlight import (
+    ContextFragmenter,
+    Formatter,
+    Highlighter,
+    WholeFragmenter,
+    get_text,
+)
 from whoosh.lang import stopwords_for_language
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
@@ -36,7 +42,7 @@ from whoosh.support.charset import accent_map
 from search.documents import KIND_LABELS
 from search.vocabulary import is_acronym, synonyms_for
 
-from . import Hit, Results
+from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
 
 SWEDISH = LanguageAnalyzer("sv")
 STOP_WORDS = frozenset(stopwords_for_language("sv"))
@@ -94,6 +100,32 @@ SCHEMA = fields.Schema(
     year=fields.ID(stored=True),
     date=fields.DATETIME(stored=True, sortable=True),
 )
+
+
+class MarkFormatter(Formatter):
+    """Whoosh's best fragments as (text, matched) parts for highlighted(), which escapes
+    them; Whoosh's own HtmlFormatter would leave the escaping to a detail of its code."""
+
+    def format_fragment(self, fragment, replace=False):
+        parts, index, text = [], fragment.startchar, fragment.text
+        # As Whoosh's Formatter: by position, the longest of overlapping matches first.
+        for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+            if token.startchar is None or token.startchar < index:
+                continue
+            parts.append((text[index : token.startchar], False))
+            parts.append((get_text(text, token, replace), True))
+            index = token.endchar
+        parts.append((text[index : fragment.endchar], False))
+        return parts
+
+    def format(self, fragments, replace=False):
+        parts = []
+        for number, fragment in enumerate(fragments):
+            if number:
+                parts.append((BETWEEN_FRAGMENTS, False))
+            parts += self.format_fragment(fragment, replace=replace)
+        return highlighted(parts)
+
 
 WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
 
@@ -272,18 +304,21 @@ class WhooshBackend:
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         page_results = searcher.search_page(matcher, max(page, 1), pagelen=per_page, **kwargs)
         raw = page_results.results
-        raw.fragmenter = ContextFragmenter(maxchars=220, surround=60)
-        raw.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        raw.fragmenter = ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=60)
+        raw.formatter = MarkFormatter()
+        whole = Highlighter(fragmenter=WholeFragmenter(), formatter=MarkFormatter())
         hits = []
         for hit in page_results:
-            snippet = hit.highlights("body", top=2) or hit["body"][:220]
+            snippet = hit.highlights("body", top=2) or highlighted(
+                [(hit["body"][:SNIPPET_LENGTH], False)]
+            )
             hits.append(
                 Hit(
                     key=hit["key"],
                     kind=hit["kind"],
                     title=hit["title"],
                     url=hit["url"],
-                    title_html=hit.highlights("title") or "",
+                    title_html=whole.highlight_hit(hit, "title"),  # a title is never cut
                     snippet_html=snippet,
                     year=hit.get("year", ""),
                     date=hit.get("date"),
