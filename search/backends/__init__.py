@@ -14,6 +14,11 @@ BACKENDS = {
 
 FACETS = ["kind", "support_area", "prevention_level", "county", "year"]
 SNIPPET_LENGTH = 220
+# What one request may ask of the index: a longer query is cut (the search page says
+# so), and only so many unknown words are looked up for "menade du"; each look-up walks
+# the word list, and a query of many unknown short words took 20-40 times as long.
+MAX_QUERY_LENGTH = 200
+MAX_CORRECTED_WORDS = 8
 BETWEEN_FRAGMENTS = " … "
 
 

@@ -42,7 +42,14 @@ from whoosh.support.charset import accent_map
 from search.documents import KIND_LABELS
 from search.vocabulary import is_acronym, synonyms_for
 
-from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
+from . import (
+    BETWEEN_FRAGMENTS,
+    MAX_CORRECTED_WORDS,
+    SNIPPET_LENGTH,
+    Hit,
+    Results,
+    highlighted,
+)
 
 SWEDISH = LanguageAnalyzer("sv")
 STOP_WORDS = frozenset(stopwords_for_language("sv"))
@@ -167,6 +174,12 @@ def _naive_utc(moment):
     return moment
 
 
+def _edits_allowed(word):
+    """How far a spelling suggestion may be from the word. Two edits make a short word
+    almost any other short word: slow to look up, and no help as a suggestion."""
+    return 1 if len(word) < 5 else 2
+
+
 class WhooshBackend:
     name = "whoosh"
 
@@ -260,16 +273,19 @@ class WhooshBackend:
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
         """All query words must match (in some field); if none does, any may. A word the
-        index does not know is also searched as its nearest known spelling, and the
-        corrected query is offered as "menade du"."""
+        index does not know is also searched as its nearest known spelling (the first
+        MAX_CORRECTED_WORDS such words; later ones as typed), and the corrected query is
+        offered as "menade du"."""
         with self.open().searcher() as searcher:
             reader = searcher.reader()
+            corrector = searcher.corrector("words")
             words = self._words(query)
-            groups, corrected = [], []
+            groups, corrected, looked_up = [], [], 0
             for word in words:
                 alternatives, known = self._word_alternatives(reader, word)
-                if not known:
-                    suggestions = searcher.corrector("words").suggest(word, limit=1, maxdist=2)
+                if not known and looked_up < MAX_CORRECTED_WORDS:
+                    looked_up += 1
+                    suggestions = corrector.suggest(word, limit=1, maxdist=_edits_allowed(word))
                     if suggestions:
                         word = suggestions[0]
                         alternatives += self._word_alternatives(reader, word)[0]
