@@ -56,6 +56,11 @@ def _row(document):
     }
 
 
+def _title_html(headline):
+    """A title with its matches marked, or "" where nothing in it matched."""
+    return _highlighted(headline) if START in headline else ""
+
+
 class _Writer:
     def apply(self, changes):
         for key, document in changes:
@@ -154,7 +159,15 @@ class PostgresBackend:
                     stop_sel=STOP,
                     max_fragments=2,
                     fragment_delimiter=BETWEEN_FRAGMENTS,
-                )
+                ),
+                title_headline=SearchHeadline(
+                    "title",
+                    ts_query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    highlight_all=True,  # the whole title, never a fragment of it
+                ),
             )
         hits = [
             Hit(
@@ -162,6 +175,7 @@ class PostgresBackend:
                 kind=doc.kind,
                 title=doc.title,
                 url=doc.url,
+                title_html=_title_html(getattr(doc, "title_headline", "")),
                 snippet_html=_highlighted(getattr(doc, "snippet", doc.body[:SNIPPET_LENGTH])),
                 year=str(doc.year or ""),
                 date=doc.date,
