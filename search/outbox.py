@@ -1,7 +1,8 @@
 """Changes that the index must follow, recorded in the same transaction as the change.
 
-Signals write an IndexOutbox row for every page publish, unpublish, move and delete, and
-every save or delete of the other indexed models. In the embedded default the outbox is
+Signals write an IndexOutbox row for every page publish, unpublish, move and delete,
+every save or delete of the other indexed models, and every municipality the reference
+data loader creates or changes. In the embedded default the outbox is
 drained right after the transaction commits; in production `manage.py search_worker`
 drains it continuously (SEARCH_DRAIN_ON_COMMIT = False).
 """
@@ -54,10 +55,18 @@ def _key_for(prefix, attribute="pk"):
     return handler
 
 
+def on_municipalities_changed(sender, codes, **kwargs):
+    enqueue(*(f"municipality:{code}" for code in codes))
+
+
 def connect():
     from network.models import Municipality, MunicipalityProfile, Network
+    from network.signals import municipalities_changed
     from portal.models import Method
 
+    municipalities_changed.connect(
+        on_municipalities_changed, dispatch_uid="search-municipalities-loaded"
+    )
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

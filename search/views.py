@@ -28,7 +28,8 @@ def _labels():
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    typed = request.GET.get("q", "").strip()
+    query = api.shorten(typed)
     filters = {name: request.GET.get(name, "") for name in api.FACETS if request.GET.get(name)}
     sort = "date" if request.GET.get("sortering") == "datum" else "relevance"
     try:
@@ -77,6 +78,8 @@ def search(request):
         "search/search.html",
         {
             "query": query,
+            "query_shortened": query != typed,
+            "max_query_length": api.MAX_QUERY_LENGTH,
             "results": results,
             "facets": facets,
             "filters": filters,

@@ -2,12 +2,14 @@
 
 import csv
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from network.models import County, Municipality
+from network.signals import municipalities_changed
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -39,47 +41,87 @@ def municipality_slugs(rows):
     return {code: slug if taken[slug] == 1 else f"{slug}-{code}" for code, slug in plain.items()}
 
 
+# What the files own. Everything else on a municipality (its name, slug, pilot year,
+# email domains, profile) is set by editors and coordinators, and a reload keeps it.
+REFERENCE_FIELDS = ["county", "population", "population_year", "group_code", "group_name"]
+
+
+@dataclass
+class Loaded:
+    counties: int  # in the files
+    municipalities: int  # in the files
+    created: int
+    updated: int  # existing municipalities whose reference columns changed
+
+
+def _reference_values(row, group):
+    return {
+        "county_id": row["county_code"],
+        "population": int(row["population"]),
+        "population_year": int(row["population_year"]),
+        "group_code": group["group_code"],
+        "group_name": group["group_name"],
+    }
+
+
 @transaction.atomic
 def load_reference_data():
-    """Create or update all counties and municipalities. Safe to run any number of times.
+    """Create missing counties and municipalities and update the reference columns of
+    existing ones. Safe to run any number of times.
 
-    Returns (number of counties, number of municipalities) in the files.
+    A new municipality gets its name, slug and pilot year from the files; an existing one
+    keeps what editors set. The municipalities created or changed (a county renamed
+    included) are announced through `municipalities_changed`, so the search index
+    follows them. Returns a Loaded with the counts.
     """
-    counties = [County(code=row["code"], name=row["name"]) for row in _read_csv("counties.csv")]
+    county_names = {row["code"]: row["name"] for row in _read_csv("counties.csv")}
+    existing_counties = dict(County.objects.values_list("code", "name"))
     County.objects.bulk_create(
-        counties, update_conflicts=True, unique_fields=["code"], update_fields=["name"]
+        County(code=code, name=name)
+        for code, name in county_names.items()
+        if code not in existing_counties
     )
+    renamed = [
+        County(code=code, name=name)
+        for code, name in county_names.items()
+        if code in existing_counties and existing_counties[code] != name
+    ]
+    County.objects.bulk_update(renamed, ["name"])
 
     rows = _read_csv("municipalities.csv")
     groups = {row["code"]: row for row in _read_csv("municipality_groups.csv")}
     slugs = municipality_slugs(rows)
-    municipalities = [
-        Municipality(
-            code=row["code"],
-            name=row["name"],
-            slug=slugs[row["code"]],
-            county_id=row["county_code"],
-            population=int(row["population"]),
-            population_year=int(row["population_year"]),
-            group_code=groups[row["code"]]["group_code"],
-            group_name=groups[row["code"]]["group_name"],
-            pilot_year=PILOT_MUNICIPALITIES.get(row["name"]),
+    existing = Municipality.objects.in_bulk()
+    taken_slugs = {municipality.slug for municipality in existing.values()}
+    created, updated = [], []
+    for row in rows:
+        code = row["code"]
+        values = _reference_values(row, groups[code])
+        municipality = existing.get(code)
+        if municipality is None:
+            slug = slugs[code] if slugs[code] not in taken_slugs else f"{slugs[code]}-{code}"
+            created.append(
+                Municipality(
+                    code=code,
+                    name=row["name"],
+                    slug=slug,
+                    pilot_year=PILOT_MUNICIPALITIES.get(row["name"]),
+                    **values,
+                )
+            )
+        elif any(getattr(municipality, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(municipality, name, value)
+            updated.append(municipality)
+    Municipality.objects.bulk_create(created)
+    Municipality.objects.bulk_update(updated, REFERENCE_FIELDS)
+
+    changed = {municipality.code for municipality in created + updated}
+    changed.update(
+        Municipality.objects.filter(county__in=[county.code for county in renamed]).values_list(
+            "code", flat=True
         )
-        for row in rows
-    ]
-    Municipality.objects.bulk_create(
-        municipalities,
-        update_conflicts=True,
-        unique_fields=["code"],
-        update_fields=[
-            "name",
-            "slug",
-            "county",
-            "population",
-            "population_year",
-            "group_code",
-            "group_name",
-            "pilot_year",
-        ],
     )
-    return len(counties), len(municipalities)
+    if changed:
+        municipalities_changed.send(sender=Municipality, codes=sorted(changed))
+    return Loaded(len(county_names), len(rows), len(created), len(updated))

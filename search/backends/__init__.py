@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 
 BACKENDS = {
     "whoosh": "search.backends.whoosh.WhooshBackend",
@@ -11,6 +13,29 @@ BACKENDS = {
 }
 
 FACETS = ["kind", "support_area", "prevention_level", "county", "year"]
+SNIPPET_LENGTH = 220
+# What one request may ask of the index: a longer query is cut (the search page says
+# so), and only so many unknown words are looked up for "menade du"; each look-up walks
+# the word list, and a query of many unknown short words took 20-40 times as long.
+MAX_QUERY_LENGTH = 200
+MAX_CORRECTED_WORDS = 8
+BETWEEN_FRAGMENTS = " … "
+
+
+def highlighted(parts):
+    """Markup for a title or snippet from (text, matched) parts, as the index gives them.
+
+    Every text is escaped; matched words are wrapped in <mark>. This is the only markup
+    search output holds, so it is the only string the template may show unescaped."""
+    return mark_safe(  # noqa: S308 - built from escaped parts only
+        "".join(
+            format_html('<mark class="match">{}</mark>', text)
+            if matched
+            else conditional_escape(text)
+            for text, matched in parts
+            if text
+        )
+    )
 
 
 @dataclass
@@ -19,8 +44,8 @@ class Hit:
     kind: str
     title: str
     url: str
-    title_html: str = ""
-    snippet_html: str = ""
+    title_html: str = ""  # highlighted(): escaped text, matches in <mark>; "" if none
+    snippet_html: str = ""  # highlighted(), never the raw body
     year: str = ""
     date: object = None  # what "sort by date" orders by
 

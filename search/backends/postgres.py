@@ -15,17 +15,29 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.utils.html import escape
 
 from search.documents import KIND_LABELS
 from search.models import SearchDocument
 from search.vocabulary import synonyms_for
 
-from . import Hit, Results
+from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
 
 CONFIG = "swedish"
 WORD = re.compile(r"\w+", re.UNICODE)
-START, STOP = "\x01", "\x02"
+START, STOP = "\x01", "\x02"  # what ts_headline puts around a match
+MATCH = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
+
+
+def _highlighted(headline):
+    """ts_headline's plain text with START/STOP around matches, as escaped markup."""
+    parts, index = [], 0
+    for match in MATCH.finditer(headline):
+        parts += [(headline[index : match.start()], False), (match.group(1), True)]
+        index = match.end()
+    parts.append((headline[index:], False))
+    return highlighted(
+        [(text.replace(START, "").replace(STOP, ""), matched) for text, matched in parts]
+    )
 
 
 def _row(document):
@@ -42,6 +54,11 @@ def _row(document):
         "year": document.year,
         "date": document.date,
     }
+
+
+def _title_html(headline):
+    """A title with its matches marked, or "" where nothing in it matched."""
+    return _highlighted(headline) if START in headline else ""
 
 
 class _Writer:
@@ -141,8 +158,16 @@ class PostgresBackend:
                     start_sel=START,
                     stop_sel=STOP,
                     max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
+                    fragment_delimiter=BETWEEN_FRAGMENTS,
+                ),
+                title_headline=SearchHeadline(
+                    "title",
+                    ts_query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    highlight_all=True,  # the whole title, never a fragment of it
+                ),
             )
         hits = [
             Hit(
@@ -150,16 +175,14 @@ class PostgresBackend:
                 kind=doc.kind,
                 title=doc.title,
                 url=doc.url,
-                snippet_html=self._safe(getattr(doc, "snippet", doc.body[:220])),
+                title_html=_title_html(getattr(doc, "title_headline", "")),
+                snippet_html=_highlighted(getattr(doc, "snippet", doc.body[:SNIPPET_LENGTH])),
                 year=str(doc.year or ""),
                 date=doc.date,
             )
             for doc in window
         ]
         return Results(query, hits, total, page, num_pages, facets=facets)
-
-    def _safe(self, text):
-        return escape(text).replace(START, '<mark class="match">').replace(STOP, "</mark>")
 
     def _facets(self, documents):
         counts = {

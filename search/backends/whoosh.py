@@ -28,7 +28,13 @@ from whoosh.analysis import (
     RegexTokenizer,
     StemFilter,
 )
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.highlight import (
+    ContextFragmenter,
+    Formatter,
+    Highlighter,
+    WholeFragmenter,
+    get_text,
+)
 from whoosh.lang import stopwords_for_language
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
@@ -36,7 +42,14 @@ from whoosh.support.charset import accent_map
 from search.documents import KIND_LABELS
 from search.vocabulary import is_acronym, synonyms_for
 
-from . import Hit, Results
+from . import (
+    BETWEEN_FRAGMENTS,
+    MAX_CORRECTED_WORDS,
+    SNIPPET_LENGTH,
+    Hit,
+    Results,
+    highlighted,
+)
 
 SWEDISH = LanguageAnalyzer("sv")
 STOP_WORDS = frozenset(stopwords_for_language("sv"))
@@ -95,6 +108,32 @@ SCHEMA = fields.Schema(
     date=fields.DATETIME(stored=True, sortable=True),
 )
 
+
+class MarkFormatter(Formatter):
+    """Whoosh's best fragments as (text, matched) parts for highlighted(), which escapes
+    them; Whoosh's own HtmlFormatter would leave the escaping to a detail of its code."""
+
+    def format_fragment(self, fragment, replace=False):
+        parts, index, text = [], fragment.startchar, fragment.text
+        # As Whoosh's Formatter: by position, the longest of overlapping matches first.
+        for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+            if token.startchar is None or token.startchar < index:
+                continue
+            parts.append((text[index : token.startchar], False))
+            parts.append((get_text(text, token, replace), True))
+            index = token.endchar
+        parts.append((text[index : fragment.endchar], False))
+        return parts
+
+    def format(self, fragments, replace=False):
+        parts = []
+        for number, fragment in enumerate(fragments):
+            if number:
+                parts.append((BETWEEN_FRAGMENTS, False))
+            parts += self.format_fragment(fragment, replace=replace)
+        return highlighted(parts)
+
+
 WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
 
 
@@ -133,6 +172,12 @@ def _naive_utc(moment):
     if moment.tzinfo is not None:
         moment = moment.astimezone(datetime.UTC).replace(tzinfo=None)
     return moment
+
+
+def _edits_allowed(word):
+    """How far a spelling suggestion may be from the word. Two edits make a short word
+    almost any other short word: slow to look up, and no help as a suggestion."""
+    return 1 if len(word) < 5 else 2
 
 
 class WhooshBackend:
@@ -228,16 +273,19 @@ class WhooshBackend:
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
         """All query words must match (in some field); if none does, any may. A word the
-        index does not know is also searched as its nearest known spelling, and the
-        corrected query is offered as "menade du"."""
+        index does not know is also searched as its nearest known spelling (the first
+        MAX_CORRECTED_WORDS such words; later ones as typed), and the corrected query is
+        offered as "menade du"."""
         with self.open().searcher() as searcher:
             reader = searcher.reader()
+            corrector = searcher.corrector("words")
             words = self._words(query)
-            groups, corrected = [], []
+            groups, corrected, looked_up = [], [], 0
             for word in words:
                 alternatives, known = self._word_alternatives(reader, word)
-                if not known:
-                    suggestions = searcher.corrector("words").suggest(word, limit=1, maxdist=2)
+                if not known and looked_up < MAX_CORRECTED_WORDS:
+                    looked_up += 1
+                    suggestions = corrector.suggest(word, limit=1, maxdist=_edits_allowed(word))
                     if suggestions:
                         word = suggestions[0]
                         alternatives += self._word_alternatives(reader, word)[0]
@@ -272,18 +320,21 @@ class WhooshBackend:
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         page_results = searcher.search_page(matcher, max(page, 1), pagelen=per_page, **kwargs)
         raw = page_results.results
-        raw.fragmenter = ContextFragmenter(maxchars=220, surround=60)
-        raw.formatter = HtmlFormatter(tagname="mark", between=" … ")
+        raw.fragmenter = ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=60)
+        raw.formatter = MarkFormatter()
+        whole = Highlighter(fragmenter=WholeFragmenter(), formatter=MarkFormatter())
         hits = []
         for hit in page_results:
-            snippet = hit.highlights("body", top=2) or hit["body"][:220]
+            snippet = hit.highlights("body", top=2) or highlighted(
+                [(hit["body"][:SNIPPET_LENGTH], False)]
+            )
             hits.append(
                 Hit(
                     key=hit["key"],
                     kind=hit["kind"],
                     title=hit["title"],
                     url=hit["url"],
-                    title_html=hit.highlights("title") or "",
+                    title_html=whole.highlight_hit(hit, "title"),  # a title is never cut
                     snippet_html=snippet,
                     year=hit.get("year", ""),
                     date=hit.get("date"),

@@ -4,10 +4,17 @@ from network.services.municipalities import load_reference_data
 
 
 class Command(BaseCommand):
-    help = "Create or update Sweden's 21 counties and 290 municipalities from network/data."
+    help = (
+        "Create Sweden's 21 counties and 290 municipalities from network/data, or update "
+        "their population, county and SKR group. Names, slugs and pilot years that "
+        "editors set are kept."
+    )
 
     def handle(self, *args, **options):
-        counties, municipalities = load_reference_data()
+        loaded = load_reference_data()
         self.stdout.write(
-            self.style.SUCCESS(f"{counties} counties and {municipalities} municipalities loaded.")
+            self.style.SUCCESS(
+                f"{loaded.counties} counties and {loaded.municipalities} municipalities loaded: "
+                f"{loaded.created} new, {loaded.updated} updated."
+            )
         )
