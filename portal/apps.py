@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users_apps
 
 ALL = ("add", "change", "delete", "view")
 
@@ -24,3 +25,17 @@ class PortalConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        from .wagtail_forms import guard_workflow_comments
+
+        guard_workflow_comments()
+
+
+class PortalUsersAppConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's users app, with user forms that go through the privacy guard.
+
+    In INSTALLED_APPS in place of "wagtail.users" (Wagtail's way to swap the user viewset).
+    """
+
+    default = False  # portal's own app config stays PortalConfig
+    user_viewset = "portal.wagtail_forms.PrivacyGuardedUserViewSet"
