@@ -7,6 +7,7 @@ moderation comments through `guard_workflow_comments` (called from `PortalConfig
 Imported only once the app registry is ready: Wagtail's form modules query permissions.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.forms import TaskStateCommentForm
 from wagtail.images.forms import BaseImageForm
@@ -15,12 +16,38 @@ from wagtail.users.views.users import UserViewSet
 
 from .privacy import PrivacyGuardMixin
 
+FILE_NAME_MESSAGE = _(
+    "Filens namn innehåller något som ser ut som ett personnummer eller samordningsnummer. "
+    "Byt namn på filen och ladda upp den igen."
+)
 
-class PrivacyGuardedDocumentForm(PrivacyGuardMixin, BaseDocumentForm):
+
+class FileNameGuardMixin(PrivacyGuardMixin):
+    """Refuses the file itself when its name, used as the title, holds a personal number.
+
+    Wagtail's multiple upload takes the title from the file name and rejects an upload at
+    once only for errors on the file; for other errors it keeps the file aside and asks
+    for the details later, in a view that cannot validate a document without its file.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = self.files.get(self.add_prefix("file"))
+        title = self.data.get(self.add_prefix("title"))
+        if (
+            upload is not None
+            and self.has_error("title", "personal_number")
+            and title == upload.name
+        ):
+            self.add_error("file", FILE_NAME_MESSAGE)
+        return cleaned_data
+
+
+class PrivacyGuardedDocumentForm(FileNameGuardMixin, BaseDocumentForm):
     """WAGTAILDOCS_DOCUMENT_FORM_BASE: titles and tags of documents, uploads included."""
 
 
-class PrivacyGuardedImageForm(PrivacyGuardMixin, BaseImageForm):
+class PrivacyGuardedImageForm(FileNameGuardMixin, BaseImageForm):
     """WAGTAILIMAGES_IMAGE_FORM_BASE: titles, tags and alt texts of images."""
 
 
