@@ -200,7 +200,10 @@ class PrivacyGuardMixin:
         model_field = self._model_field(name)
         limit = getattr(model_field, "max_length", None)
         if limit is None:
-            is_one_line = isinstance(field.widget, forms.TextInput)
+            widget = field.widget
+            is_one_line = isinstance(widget, forms.widgets.Input) and not isinstance(
+                widget, forms.HiddenInput
+            )
             limit = SHORT_TEXT_MAX_LENGTH if is_one_line else LONG_TEXT_MAX_LENGTH
         validator = (
             RichTextMaxLengthValidator  # counts what the reader sees, not the markup
