@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users_apps
 
 ALL = ("add", "change", "delete", "view")
 
@@ -27,5 +28,20 @@ class PortalConfig(AppConfig):
         signals.connect()
 
         from .exports import neutralise_wagtail_csv_exports
+        from .wagtail_forms import guard_workflow_comments
 
+        # Two narrow patches of Wagtail where it offers no setting: its CSV report cells,
+        # and the form behind moderation comments (a custom task model would need a
+        # migration). Each is tested in tests/test_exports.py and test_privacy_coverage.py.
         neutralise_wagtail_csv_exports()
+        guard_workflow_comments()
+
+
+class PortalUsersAppConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's users app, with user forms that go through the privacy guard.
+
+    In INSTALLED_APPS in place of "wagtail.users" (Wagtail's way to swap the user viewset).
+    """
+
+    default = False  # portal's own app config stays PortalConfig
+    user_viewset = "portal.wagtail_forms.PrivacyGuardedUserViewSet"

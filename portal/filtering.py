@@ -1,7 +1,8 @@
 """Filter forms for listings: optional GET filters kept in the URL.
 
 A value that is not valid is reported next to its field and otherwise ignored, so the
-listing still answers with the other filters applied."""
+listing still answers with the other filters applied. Text filters go through the privacy
+guard like every other form."""
 
 from django import forms
 from django.conf import settings
@@ -10,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import County
 
+from .privacy import PrivacyGuardMixin
 
-class FilterForm(forms.Form):
+
+class FilterForm(PrivacyGuardMixin, forms.Form):
     @classmethod
     def from_query(cls, request):
         """The form bound to the URL's query string; invalid values get their message."""

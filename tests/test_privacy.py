@@ -139,3 +139,108 @@ def test_every_offending_field_gets_its_own_error():
 def test_a_clean_form_is_valid():
     form = ExampleForm({"title": "Samverkan", "story": "Ring 070-123 45 67 om mötet."})
     assert form.is_valid(), form.errors
+
+
+# Issue 11: numbers written with other dashes and spaces, hidden characters, or right
+# after punctuation slipped through. The number is reported as the person wrote it.
+WRITTEN_OTHERWISE = [
+    ("121212\u20131212", "en dash"),
+    ("121212\u20141212", "em dash"),
+    ("121212\u22121212", "minus sign"),
+    ("121212\u20111212", "non-breaking hyphen"),
+    ("121212\u20101212", "hyphen"),
+    ("121212\u00a01212", "no-break space"),
+    ("121212\u202f1212", "narrow no-break space"),
+    ("121212\u20091212", "thin space"),
+    ("19121212\u20131212", "en dash, with century"),
+    ("12\u200b1212-1212", "zero-width space inside"),
+    ("121212\u200d-1212", "zero-width joiner"),
+    ("12\u20601212\u20601212", "word joiners"),
+    ("1212\ufeff12-1212", "byte order mark inside"),
+    ("121212\u00ad-1212", "soft hyphen"),
+    ("\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12", "full-width digits"),
+]
+
+
+@pytest.mark.parametrize(
+    ("number", "how"), WRITTEN_OTHERWISE, ids=[how for _, how in WRITTEN_OTHERWISE]
+)
+def test_privacy_guard_catches_numbers_written_with_other_dashes_spaces_and_hidden_characters(
+    number, how
+):
+    assert find_personal_numbers(f"Barnet har nummer {number} i journalen.") == [number]
+
+
+AFTER_PUNCTUATION = [
+    ("Pnr.121212-1212", "121212-1212"),
+    ("nr,121212-1212", "121212-1212"),
+    ("pnr.19121212-1212", "19121212-1212"),
+    ("(nr.1212121212)", "1212121212"),
+    ("Pnr.121212\u20131212", "121212\u20131212"),
+    ("se;121212-1212", "121212-1212"),
+    ("nr:-121212-1212", "121212-1212"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), AFTER_PUNCTUATION)
+def test_privacy_guard_catches_numbers_right_after_punctuation(text, number):
+    assert find_personal_numbers(text) == [number]
+
+
+NOT_PERSONAL_NUMBERS = [
+    # dates and date ranges
+    "2024-01-15",
+    "20240115",
+    "2024-01-01\u20132024-12-31",
+    "2024-01-01 \u2013 2024-12-31",
+    "20240101-20241231",
+    "20240101\u201420241231",
+    "240101-241231",
+    "240101\u2013241231",
+    "Från 2024-01-01 till 2024-12-31.",
+    # times
+    "12:00-13:00",
+    "12:00\u201313:00",
+    "kl. 9.00\u201316.30",
+    # phone numbers
+    "070-123 45 67",
+    "070\u2011123\u00a045\u00a067",
+    "08-123 456 78",
+    "08\u2013123\u00a0456\u00a078",
+    "+46 70 123 45 67",
+    "+46\u00a070\u00a0123\u00a045\u00a067",
+    # decimals and version numbers
+    "3.14159265",
+    "3,14159265",
+    "0.1212121212",
+    "1,1212121212",
+    "1,5",
+    "1.2.3",
+    "2.7.5",
+    "version 10.1212121212",
+    # case numbers
+    "Dnr 2024-1234",
+    "Dnr\u00a02024\u20131234",
+    "SoS 3.1-12345/2024",
+    # money
+    "12 500 000 kr",
+    "12\u00a0500\u00a0000 kr",
+    "12\u202f500\u202f000\u00a0kr",
+    # organisation numbers (month 20 or more)
+    "202100-5489",
+    "202100\u20135489",
+    "Org.nr 202100-5489",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL_NUMBERS)
+def test_privacy_guard_leaves_dates_times_phone_numbers_decimals_and_case_numbers_alone(text):
+    assert find_personal_numbers(text) == []
+
+
+def test_form_error_names_the_field_and_shows_the_number_as_written():
+    form = ExampleForm({"title": "Samverkan", "story": "Pnr.121212\u20131212 gick hem."})
+    assert not form.is_valid()
+    message = form.errors["story"][0]
+    assert "”Vad som hände”" in message
+    assert "121212\u20131212" in message

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_forms import PrivacyGuardedModelForm
+
 
 class Network(models.Model):
     name = models.CharField(_("namn"), max_length=150)
@@ -37,6 +39,8 @@ class Network(models.Model):
         verbose_name=_("samordnas av kommun"),
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    base_form_class = PrivacyGuardedModelForm
 
     class Meta:
         verbose_name = _("nätverk")

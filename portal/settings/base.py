@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.apps.PortalUsersAppConfig",  # wagtail.users, with guarded user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -227,6 +227,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.wagtail_forms.PrivacyGuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.wagtail_forms.PrivacyGuardedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the portal loads nothing from outside (and sends nobody's
 # address hash there). Wagtail then shows its local default avatar.
