@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +13,7 @@ from . import submissions
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
+from .privacy import find_personal_numbers
 from .services import email_queue
 
 
@@ -148,3 +151,35 @@ def register_failed_emails_menu_item():
         icon_name="mail",
         order=900,
     )
+
+
+def _refuse_personal_numbers_in_workflow_data(request, url):
+    """The page and snippet editors pass `workflow-action-extra-data` (the moderation
+    comment, as JSON) straight to the task without its form. Wagtail's modal validates the
+    comment through the guarded task form first; this catches a request built by hand."""
+    if request.method != "POST":
+        return None
+    found = find_personal_numbers(request.POST.get("workflow-action-extra-data", ""))
+    if not found:
+        return None
+    messages.error(
+        request,
+        _(
+            "Kommentaren till granskningen innehåller något som ser ut som ett personnummer "
+            "eller samordningsnummer (%(found)s) och sparades inte."
+        )
+        % {"found": ", ".join(found)},
+    )
+    return redirect(url)
+
+
+@hooks.register("before_edit_page")
+def guard_page_workflow_comment(request, page):
+    return _refuse_personal_numbers_in_workflow_data(
+        request, reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+
+
+@hooks.register("before_edit_snippet")
+def guard_snippet_workflow_comment(request, instance):
+    return _refuse_personal_numbers_in_workflow_data(request, request.path)

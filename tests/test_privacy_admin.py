@@ -193,3 +193,28 @@ def test_a_users_name_with_a_personal_number_is_refused_in_the_admin(client, sup
     assert "121212-1212" in str(errors["first_name"])
     member_a.refresh_from_db()
     assert member_a.first_name == "Maja"
+
+
+def test_a_hand_built_moderation_comment_with_a_personal_number_is_refused(
+    client, page_in_moderation, editor
+):
+    """The editor's own form posts the comment as JSON beside the page; Wagtail hands it to
+    the task without the task form, so a request built by hand must be refused too."""
+    editor.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(editor)
+    task_state = page_in_moderation.current_workflow_task_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page_in_moderation.pk])
+    response = client.post(
+        edit_url,
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "reject",
+            "workflow-action-extra-data": json.dumps({"comment": "Barnet 121212-1212"}),
+        },
+        follow=True,
+    )
+    assert "personnummer" in response.content.decode()
+    assert "121212-1212" in response.content.decode()
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not TaskState.objects.filter(comment__contains="1212").exists()

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache and email, no outside services."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import TEST_SECRET_KEY
 
@@ -15,13 +17,15 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
+import tempfile  # noqa: E402
+
 # A file, not SQLite's shared in-memory database: the concurrency tests need real
-# locking between connections, with the busy timeout from base.py.
+# locking between connections, with the busy timeout from base.py. One file per test run,
+# so two runs at once (a targeted run beside the whole suite) do not share a database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    _test_db_dir = tempfile.mkdtemp(prefix="kn-test-db-")
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(_test_db_dir) / "test.sqlite3")}  # noqa: F405
 
 # A fresh, temporary search index for each test run.
-import tempfile  # noqa: E402
 
 SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="kn-search-test-")
