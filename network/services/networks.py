@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from network.models import DigestSubscription, Network, NetworkMembership, Post, Thread
 from portal import emails
 from portal.accounts.roles import active_membership, is_coordinator_of, is_editor
-from portal.models import Membership
+from portal.services.memberships import coordinators_of
 
 Status = NetworkMembership.Status
 
@@ -46,15 +46,6 @@ def can_coordinate(user, network):
         network.coordinator_municipality_id
         and is_coordinator_of(user, network.coordinator_municipality)
     )
-
-
-def coordinators_of(municipality):
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            municipality=municipality, role="coordinator", status="approved"
-        ).select_related("user")
-    ]
 
 
 def _network_coordinators(network):
