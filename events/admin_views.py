@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_required
 from wagtail.log_actions import log
 
-from network.models import County
 from portal.exports import SafeCsvWriter
 
 from . import services
-from .models import Feedback, Registration, Theme, ThemeInterest, WorkshopPage
+from .models import Feedback, Registration, WorkshopPage
+from .services.attendance import record_attendance
 from .services.charts import bar_chart
 from .services.feedback import summarise, summary_by
+from .services.interest import interest_per_county
 
 
 @permission_required("events.view_registration")
@@ -58,9 +59,7 @@ def _act(request, workshop):
     )
     action = request.POST.get("action")
     if action in ("attended", "absent"):
-        registration.attended = action == "attended"
-        registration.save(update_fields=["attended"])
-        log(registration, "events.registration.attendance", user=request.user)
+        record_attendance(registration, action == "attended", by=request.user)
         messages.success(
             request, _("Närvaron för %(name)s är sparad.") % {"name": registration.user}
         )
@@ -84,19 +83,13 @@ def registrations_csv(request, pk):
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = SafeCsvWriter(response, delimiter=";")
     writer.writerow(["Namn", "Kommun", "Status", "Plats i kön", "Närvarade"])
-    registrations = Registration.objects.filter(workshop=workshop).select_related(
-        "user", "municipality"
-    )
-    waitlist_position = 0
-    for registration in registrations.order_by("id"):
-        if registration.status == Registration.Status.WAITLISTED:
-            waitlist_position += 1
+    for registration, waitlist_position in services.registrations_in_arrival_order(workshop):
         writer.writerow(
             [
                 registration.user.get_full_name() or registration.user.email,
                 registration.municipality.name,
                 registration.get_status_display(),
-                waitlist_position if registration.status == "waitlisted" else "",
+                waitlist_position or "",
                 {True: "Ja", False: "Nej", None: ""}[registration.attended],
             ]
         )
@@ -124,21 +117,7 @@ def feedback_report(request):
 
 @permission_required("events.view_themeinterest")
 def interest_report(request):
-    counties = list(County.objects.order_by("code"))
-    counts = {
-        (row["theme"], row["municipality__county"]): row["n"]
-        for row in ThemeInterest.objects.values("theme", "municipality__county").annotate(
-            n=Count("id")
-        )
-    }
-    rows = [
-        {
-            "theme": theme,
-            "total": sum(counts.get((theme.pk, county.code), 0) for county in counties),
-            "per_county": [counts.get((theme.pk, county.code), 0) for county in counties],
-        }
-        for theme in Theme.objects.order_by("name")
-    ]
+    counties, rows = interest_per_county()
     return TemplateResponse(
         request,
         "events/admin/interest_report.html",

@@ -6,7 +6,7 @@ from portal.accounts.my_pages import Panel
 
 from .models import Registration
 from .services.calendar import calendar_feed_for
-from .services.feedback import feedback_path, feedback_state
+from .services.feedback import feedback_is_due, feedback_path
 
 
 def registrations_panel(request):
@@ -23,11 +23,7 @@ def registrations_panel(request):
     for registration in registrations:
         ends_at = registration.workshop.ends_at
         if ends_at and ends_at < now:
-            if (
-                registration.status == Registration.Status.CONFIRMED
-                and not hasattr(registration, "feedback")
-                and feedback_state(registration.workshop, now) == "open"
-            ):
+            if feedback_is_due(registration, now):
                 feedback_due.append((registration, feedback_path(registration)))
         else:
             upcoming.append(registration)

@@ -6,35 +6,19 @@ from allauth.account.signals import password_changed, password_reset, password_s
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
-from django.utils import timezone
 from wagtail.signals import page_published
 
-from portal import emails
 from portal.models import Membership
 
-from .models import ThemeInterest, WorkshopPage
+from .models import WorkshopPage
 from .services import cancel_for_deleted_account, sync_seat_counter
 from .services.calendar import issue_new_calendar_address
+from .services.interest import notify_interested
 
 
 def on_workshop_published(sender, instance, **kwargs):
     sync_seat_counter(instance)
     transaction.on_commit(lambda: notify_interested(instance))
-
-
-def notify_interested(workshop):
-    """Email everyone interested in the theme who has not yet been told of a workshop."""
-    interests = ThemeInterest.objects.filter(
-        theme=workshop.theme_id, notified_at__isnull=True
-    ).select_related("user")
-    with transaction.atomic():  # queued and marked as told together
-        for interest in interests:
-            emails.send(
-                "events/emails/interest",
-                [interest.user.email],
-                {"workshop": workshop, "url": emails.absolute_url(workshop.url or "/")},
-            )
-        interests.update(notified_at=timezone.now())
 
 
 def on_person_deleted(sender, instance, **kwargs):

@@ -3,10 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +13,7 @@ from portal.accounts.roles import active_membership, is_coordinator_of
 
 from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
-from .models import Registration, Theme, ThemeInterest, WorkshopPage
+from .models import Registration, Theme, WorkshopPage
 from .services.calendar import (
     ICS_MIMETYPE,
     issue_new_calendar_address,
@@ -25,9 +23,15 @@ from .services.calendar import (
 from .services.feedback import (
     FeedbackClosed,
     feedback_closes_at,
-    feedback_state,
+    feedback_status,
     give_feedback,
     read_feedback_token,
+)
+from .services.interest import (
+    InterestError,
+    register_interest,
+    themes_of_interest,
+    themes_with_workshops,
 )
 
 
@@ -150,11 +154,11 @@ def feedback(request, token):
     except signing.BadSignature:
         return render(request, "events/feedback_invalid.html", status=400)
     workshop = registration.workshop
-    if hasattr(registration, "feedback"):
+    status = feedback_status(registration)
+    if status == "given":
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
-    state = feedback_state(workshop)
-    if state != "open":
-        return _feedback_closed(request, workshop, state)
+    if status != "open":
+        return _feedback_closed(request, workshop, status)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,19 +177,10 @@ def _feedback_closed(request, workshop, state):
 
 
 def themes(request):
-    now = timezone.now()
-    upcoming = Q(workshops__live=True, workshops__sessions__ends_at__gte=now)
-    theme_list = Theme.objects.annotate(
-        upcoming=Count("workshops", filter=upcoming, distinct=True),
-        latest=Max("workshops__sessions__ends_at", filter=Q(workshops__live=True)),
-    ).select_related("support_area")
-    interested = set()
-    if request.user.is_authenticated:
-        interested = set(
-            ThemeInterest.objects.filter(user=request.user).values_list("theme_id", flat=True)
-        )
     return render(
-        request, "events/theme_list.html", {"themes": theme_list, "interested": interested}
+        request,
+        "events/theme_list.html",
+        {"themes": themes_with_workshops(), "interested": themes_of_interest(request.user)},
     )
 
 
@@ -193,13 +188,11 @@ def themes(request):
 @require_POST
 def theme_interest(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    membership = active_membership(request.user)
-    if membership is None:
-        messages.error(request, _("Du behöver företräda en kommun för att anmäla intresse."))
+    try:
+        _interest, created = register_interest(request.user, theme)
+    except InterestError as error:
+        messages.error(request, str(error))
         return redirect("events:themes")
-    _interest, created = ThemeInterest.objects.get_or_create(
-        user=request.user, theme=theme, defaults={"municipality": membership.municipality}
-    )
     if created:
         messages.success(
             request,

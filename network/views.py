@@ -7,13 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.accounts.roles import active_membership, is_coordinator_of, is_editor
+from portal.accounts.roles import active_membership, is_editor
 from portal.models import GoodExamplePage
 
 from .forms import MunicipalitySearchForm, PostForm, ProfileForm, ReasonForm, ThreadForm
 from .models import (
     County,
-    DigestSubscription,
     Municipality,
     Network,
     NetworkMembership,
@@ -102,15 +101,10 @@ def network_list(request):
 
 def network_detail(request, slug):
     network = get_object_or_404(Network.objects.select_related("challenge"), slug=slug)
-    user = request.user
+    access = network_services.network_access(request.user, network)
     members = list(
         network.memberships.filter(status="active").select_related("municipality__county")
     )
-    readable = user.is_authenticated and network_services.can_read_discussion(user, network)
-    membership = active_membership(user) if user.is_authenticated else None
-    own = None
-    if membership:
-        own = network.memberships.filter(municipality=membership.municipality).first()
     context = {
         "network": network,
         "members": members,
@@ -126,17 +120,14 @@ def network_detail(request, slug):
         .distinct()
         .order_by("registration_closes"),
         "links": network.links.select_related("document"),
-        "readable": readable,
-        "threads": network.threads.select_related("author") if readable else [],
+        "readable": access.reads_discussion,
+        "threads": network.threads.select_related("author") if access.reads_discussion else [],
         "thread_form": ThreadForm(),
-        "own_membership": own,
-        "acts_for": membership.municipality
-        if membership and is_coordinator_of(user, membership.municipality)
-        else None,
-        "coordinates": user.is_authenticated and network_services.can_coordinate(user, network),
+        "own_membership": access.own_membership,
+        "acts_for": access.acts_for,
+        "coordinates": access.coordinates,
         "requests": network.memberships.filter(status="requested").select_related("municipality"),
-        "digest": readable
-        and DigestSubscription.objects.filter(user=user, network=network).exists(),
+        "digest": access.gets_digest,
     }
     return render(request, "network/network_detail.html", context)
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from wagtail.signals import page_published, workflow_rejected
 
 from .models import GoodExamplePage
-from .submissions import notify_published, notify_returned
+from .services.submissions import notify_published, notify_returned
 
 
 def on_page_published(sender, instance, **kwargs):

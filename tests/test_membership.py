@@ -8,8 +8,8 @@ from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from network.models import MunicipalityEmailDomain
-from portal.accounts import services
 from portal.models import Membership
+from portal.services import memberships as services
 
 from .factories import GoodExamplePageFactory
 

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -204,47 +203,11 @@ class WorkshopPage(Page):
         return self.session_times[-1].ends_at if self.session_times else None
 
     def get_context(self, request, *args, **kwargs):
-        from portal.accounts.roles import active_membership, is_coordinator_of
-
-        from .registrations import Registration, SeatCounter
+        from events.services.registration import registration_outlook
 
         context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        registration = None
-        membership = None
-        if user.is_authenticated:
-            registration = (
-                Registration.objects.filter(workshop=self, user=user)
-                .exclude(status=Registration.Status.CANCELLED)
-                .first()
-            )
-            membership = active_membership(user)
-        counter = SeatCounter.objects.filter(workshop=self).first()
-        context.update(
-            {
-                "registration": registration,
-                "membership": membership,
-                "seats": counter,
-                "waitlist_count": self.registrations.filter(
-                    status=Registration.Status.WAITLISTED
-                ).count(),
-                "state": self.registration_state(),
-                "can_register_team": membership is not None
-                and is_coordinator_of(user, membership.municipality),
-                "shows_meeting_link": registration is not None
-                and registration.status == Registration.Status.CONFIRMED,
-            }
-        )
+        context.update(vars(registration_outlook(self, request.user)))
         return context
-
-    def registration_state(self, now=None):
-        """'not_open', 'open' or 'closed', as the workshop page shows it."""
-        now = now or timezone.now()
-        if now < self.registration_opens:
-            return "not_open"
-        if now >= self.registration_closes or (self.starts_at and now >= self.starts_at):
-            return "closed"
-        return "open"
 
 
 class WorkshopSession(Orderable):

@@ -2,22 +2,30 @@
 
 from .registration import (
     RegistrationError,
+    RegistrationOutlook,
     cancel,
     cancel_for_deleted_account,
     move_from_waitlist,
     promote_waitlist,
     register,
     register_team,
+    registration_outlook,
+    registration_state,
+    registrations_in_arrival_order,
     sync_seat_counter,
 )
 
 __all__ = [
     "RegistrationError",
+    "RegistrationOutlook",
     "cancel",
     "cancel_for_deleted_account",
     "move_from_waitlist",
     "promote_waitlist",
     "register",
     "register_team",
+    "registration_outlook",
+    "registration_state",
+    "registrations_in_arrival_order",
     "sync_seat_counter",
 ]

@@ -63,6 +63,23 @@ def feedback_state(workshop, now=None):
     return "open"
 
 
+def feedback_status(registration, now=None):
+    """Where a participant's feedback stands: 'given' once they have answered, otherwise
+    the workshop's feedback_state ('not_yet', 'open' or 'closed')."""
+    if hasattr(registration, "feedback"):
+        return "given"
+    return feedback_state(registration.workshop, now)
+
+
+def feedback_is_due(registration, now=None):
+    """Whether to ask the person for feedback now: a confirmed seat, no answer yet, and
+    the feedback window open."""
+    return (
+        registration.status == Registration.Status.CONFIRMED
+        and feedback_status(registration, now) == "open"
+    )
+
+
 def give_feedback(registration, form, *, now=None):
     """Save a participant's valid feedback form; FeedbackClosed outside the window."""
     state = feedback_state(registration.workshop, now)

@@ -8,6 +8,7 @@ condition; on SQLite, IMMEDIATE transactions serialise writers. Either way no wo
 ever overbooked, whatever the concurrency.
 """
 
+from dataclasses import dataclass
 from enum import Enum
 
 from django.db import IntegrityError, transaction
@@ -18,6 +19,7 @@ from wagtail.log_actions import log
 
 from events.models import MunicipalityQuota, Registration, SeatCounter
 from portal.accounts.roles import active_membership, is_coordinator_of
+from portal.models import Membership
 
 from . import notifications
 
@@ -88,8 +90,74 @@ def _release_seat(registration):
     ).update(taken=F("taken") - 1)
 
 
+def registration_state(workshop, now=None):
+    """'not_open' before registration opens, 'open', then 'closed' when it closes or the
+    first session starts, whichever comes first."""
+    now = now or timezone.now()
+    if now < workshop.registration_opens:
+        return "not_open"
+    if now >= workshop.registration_closes or (workshop.starts_at and now >= workshop.starts_at):
+        return "closed"
+    return "open"
+
+
+@dataclass(frozen=True)
+class RegistrationOutlook:
+    """What one person sees of a workshop's registration, and may do there."""
+
+    registration: Registration | None  # the person's own, unless cancelled
+    membership: Membership | None  # the person's approved membership
+    seats: SeatCounter | None
+    waitlist_count: int
+    state: str  # registration_state: 'not_open', 'open' or 'closed'
+    can_register_team: bool
+    shows_meeting_link: bool
+
+
+def registration_outlook(workshop, user, now=None):
+    """The registration part of the workshop page for this person (or visitor)."""
+    registration = membership = None
+    if user.is_authenticated:
+        registration = (
+            Registration.objects.filter(workshop=workshop, user=user)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        membership = active_membership(user)
+    return RegistrationOutlook(
+        registration=registration,
+        membership=membership,
+        seats=SeatCounter.objects.filter(workshop=workshop).first(),
+        waitlist_count=Registration.objects.filter(
+            workshop=workshop, status=Registration.Status.WAITLISTED
+        ).count(),
+        state=registration_state(workshop, now),
+        can_register_team=membership is not None
+        and is_coordinator_of(user, membership.municipality),
+        shows_meeting_link=registration is not None
+        and registration.status == Registration.Status.CONFIRMED,
+    )
+
+
+def registrations_in_arrival_order(workshop):
+    """Every registration of the workshop in arrival order, each with its place in the
+    waitlist queue (1 for the first waiting) or None when it is not waiting."""
+    registrations = (
+        Registration.objects.filter(workshop=workshop)
+        .select_related("user", "municipality")
+        .order_by("id")
+    )
+    waiting = 0
+    for registration in registrations:
+        if registration.status == Registration.Status.WAITLISTED:
+            waiting += 1
+            yield registration, waiting
+        else:
+            yield registration, None
+
+
 def _check_can_register(workshop, user, now):
-    state = workshop.registration_state(now)
+    state = registration_state(workshop, now)
     if state == "not_open":
         raise RegistrationError(
             _("Anmälan öppnar %(when)s.")

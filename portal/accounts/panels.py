@@ -3,6 +3,7 @@
 from wagtail.models import ModelLogEntry
 
 from portal.models import Membership
+from portal.services.submissions import submissions_of
 
 from .forms import DeclineForm
 from .my_pages import Panel
@@ -89,4 +90,26 @@ def personal_data(user):
                 for entry in ModelLogEntry.objects.filter(user=user).order_by("timestamp")
             ],
         },
+    )
+
+
+def submissions_panel(request):
+    """The good examples the person has submitted, and where each one stands."""
+    submissions = submissions_of(request.user)
+    if not submissions and active_membership(request.user) is None:
+        return None
+    return Panel(
+        order=30,
+        template="portal/my_pages/submissions.html",
+        context={"submissions": submissions},
+    )
+
+
+def submissions_personal_data(user):
+    return (
+        "inskickade goda exempel",
+        [
+            {"rubrik": item["page"].title, "status": str(item["label"])}
+            for item in submissions_of(user)
+        ],
     )

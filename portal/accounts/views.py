@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.models import Membership
+from portal.services import memberships
+from portal.services.accounts import delete_account
 
-from . import services
 from .forms import DeclineForm, DeleteAccountForm, MembershipRequestForm
 from .my_pages import panels_for, personal_data_for
 from .roles import active_membership, can_manage_memberships, role_label
@@ -32,10 +33,10 @@ def membership_request(request):
     form = MembershipRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.request_membership(
+            membership = memberships.request_membership(
                 request.user, form.cleaned_data["municipality"], form.cleaned_data["job_title"]
             )
-        except services.MembershipError as error:
+        except memberships.MembershipError as error:
             form.add_error("municipality", str(error))
         else:
             if membership.status == Membership.Status.APPROVED:
@@ -65,14 +66,14 @@ def _decide(request, membership, approver, *, from_email_link=False):
     """Carry out the decision posted in `request` on behalf of `approver`."""
     action = request.POST.get("action")
     if action == "approve":
-        services.approve_membership(membership, by=approver, from_email_link=from_email_link)
+        memberships.approve_membership(membership, by=approver, from_email_link=from_email_link)
         messages.success(request, _("%(name)s är godkänd.") % {"name": membership.user})
         return True
     if action == "decline":
         form = DeclineForm(request.POST)
         if not form.is_valid():
             return form
-        services.decline_membership(
+        memberships.decline_membership(
             membership,
             by=approver,
             reason=form.cleaned_data["reason"],
@@ -83,7 +84,7 @@ def _decide(request, membership, approver, *, from_email_link=False):
         )
         return True
     if action in Membership.Role.values and not from_email_link:
-        services.set_role(membership, action, by=approver)
+        memberships.set_role(membership, action, by=approver)
         messages.success(request, _("Rollen för %(name)s är ändrad.") % {"name": membership.user})
         return True
     raise PermissionDenied
@@ -97,7 +98,7 @@ def membership_decide(request, pk):
         raise PermissionDenied
     try:
         result = _decide(request, membership, request.user)
-    except services.MembershipError as error:
+    except memberships.MembershipError as error:
         messages.error(request, str(error))
         result = True
     if result is not True:
@@ -111,8 +112,8 @@ def membership_decision(request, token):
     sign-in first; then whoever is signed in decides, if they may decide for the
     municipality, and the log records them and that the decision came from the link."""
     try:
-        membership = services.read_decision_token(token)
-    except services.MembershipError as error:
+        membership = memberships.read_decision_token(token)
+    except memberships.MembershipError as error:
         return render(
             request, "portal/my_pages/decision_invalid.html", {"error": error}, status=400
         )
@@ -122,7 +123,7 @@ def membership_decision(request, token):
     if request.method == "POST" and membership.status == Membership.Status.PENDING:
         try:
             result = _decide(request, membership, request.user, from_email_link=True)
-        except services.MembershipError as error:
+        except memberships.MembershipError as error:
             messages.error(request, str(error))
             result = True
         if result is True:
@@ -140,7 +141,7 @@ def membership_decision(request, token):
 def membership_leave(request):
     membership = active_membership(request.user)
     if membership is not None:
-        services.leave_municipality(membership, by=request.user)
+        memberships.leave_municipality(membership, by=request.user)
         messages.success(
             request,
             _("Du är inte längre kopplad till %(name)s.") % {"name": membership.municipality},
@@ -168,7 +169,7 @@ def account_delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        services.delete_account(user)
+        delete_account(user)
         messages.success(request, _("Ditt konto är raderat."))
         return redirect("/")
     return render(request, "portal/my_pages/delete_account.html", {"form": form})

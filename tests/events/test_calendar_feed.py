@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from events import services
-from portal.accounts.services import leave_municipality, request_membership
+from portal.services.memberships import leave_municipality, request_membership
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.accounts.services import accounts_to_delete, delete_account
+from portal.services.accounts import accounts_to_delete, delete_account
 
 
 class Command(BaseCommand):

@@ -171,26 +171,3 @@ def notify_returned(workflow_state, user=None):
             "edit_url": emails.absolute_url(reverse("portal:submission_edit", args=[page.pk])),
         },
     )
-
-
-def submissions_panel(request):
-    from portal.accounts.my_pages import Panel
-
-    submissions = submissions_of(request.user)
-    if not submissions and active_membership(request.user) is None:
-        return None
-    return Panel(
-        order=30,
-        template="portal/my_pages/submissions.html",
-        context={"submissions": submissions},
-    )
-
-
-def personal_data(user):
-    return (
-        "inskickade goda exempel",
-        [
-            {"rubrik": item["page"].title, "status": str(item["label"])}
-            for item in submissions_of(user)
-        ],
-    )

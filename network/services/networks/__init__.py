@@ -1,0 +1,45 @@
+"""Peer networks, by concern: who may do what (permissions), which municipalities are in
+them (membership), their discussions (discussion) and the daily digests (digests).
+
+The public names are importable from here, as `networks.join(...)`."""
+
+from .digests import send_digests, set_digest
+from .discussion import hide_post, reply, report_post, require_reader, start_thread
+from .membership import (
+    NetworkError,
+    accept_request,
+    create_network,
+    invite_municipality,
+    join,
+    leave,
+)
+from .permissions import (
+    NetworkAccess,
+    can_coordinate,
+    can_read_discussion,
+    member_municipality,
+    network_access,
+    network_coordinators,
+)
+
+__all__ = [
+    "NetworkAccess",
+    "NetworkError",
+    "accept_request",
+    "can_coordinate",
+    "can_read_discussion",
+    "create_network",
+    "hide_post",
+    "invite_municipality",
+    "join",
+    "leave",
+    "member_municipality",
+    "network_access",
+    "network_coordinators",
+    "reply",
+    "report_post",
+    "require_reader",
+    "send_digests",
+    "set_digest",
+    "start_thread",
+]

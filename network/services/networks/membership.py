@@ -1,0 +1,134 @@
+"""Which municipalities are in a network: invitations, requests, joining and leaving.
+
+Coordinators of a municipality act for it (ask to join, accept invitations, leave); a
+network's coordinator (an editor, or the coordinators of the coordinating municipality)
+invites and accepts requests. Every change is logged.
+"""
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from network.models import Network, NetworkMembership
+from portal import emails
+from portal.accounts.roles import is_coordinator_of, is_editor
+from portal.services.memberships import coordinators_of
+
+from .notifications import notify
+from .permissions import can_coordinate, network_coordinators
+
+Status = NetworkMembership.Status
+
+
+class NetworkError(Exception):
+    """An action on a network that cannot be done; the message is for the person."""
+
+
+def _require_coordinator_of(user, municipality):
+    if not (is_editor(user) or is_coordinator_of(user, municipality)):
+        raise PermissionError(_("Bara kommunens kontaktperson kan göra det här."))
+
+
+@transaction.atomic
+def create_network(*, name, challenge, purpose, description, by, invite=()):
+    slug = slugify(name)[:140] or "natverk"
+    base, n = slug, 1
+    while Network.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    network = Network.objects.create(
+        name=name,
+        slug=slug,
+        challenge=challenge,
+        purpose=purpose,
+        description=description,
+        coordinator_user=by,
+    )
+    log(network, "wagtail.create", user=by)
+    for municipality in invite:
+        invite_municipality(network, municipality, by=by)
+    return network
+
+
+@transaction.atomic
+def invite_municipality(network, municipality, *, by):
+    if not can_coordinate(by, network):
+        raise PermissionError(_("Bara nätverkets samordnare kan bjuda in."))
+    membership, created = NetworkMembership.objects.get_or_create(
+        network=network, municipality=municipality, defaults={"status": Status.INVITED}
+    )
+    if not created and membership.status in (Status.ACTIVE, Status.INVITED):
+        return membership
+    if membership.status == Status.REQUESTED:
+        membership.status = Status.ACTIVE
+    else:
+        membership.status = Status.INVITED
+    membership.save(update_fields=["status", "changed_at"])
+    log(membership, f"network.membership.{membership.status}", user=by)
+    notify(
+        "invited",
+        coordinators_of(municipality),
+        network=network,
+        municipality=municipality,
+        url=emails.absolute_url(network.get_absolute_url()),
+    )
+    return membership
+
+
+@transaction.atomic
+def join(network, municipality, *, by):
+    """A coordinator asks to join, or accepts an invitation (which makes them members)."""
+    _require_coordinator_of(by, municipality)
+    membership, _created = NetworkMembership.objects.get_or_create(
+        network=network, municipality=municipality, defaults={"status": Status.REQUESTED}
+    )
+    if membership.status == Status.ACTIVE:
+        raise NetworkError(_("%(name)s är redan med i nätverket.") % {"name": municipality})
+    if membership.status == Status.INVITED:
+        membership.status = Status.ACTIVE
+    else:
+        membership.status = Status.REQUESTED
+        notify(
+            "requested",
+            network_coordinators(network),
+            network=network,
+            municipality=municipality,
+            url=emails.absolute_url(network.get_absolute_url()),
+        )
+    membership.save(update_fields=["status", "changed_at"])
+    log(membership, f"network.membership.{membership.status}", user=by)
+    return membership
+
+
+@transaction.atomic
+def accept_request(membership, *, by):
+    if not can_coordinate(by, membership.network):
+        raise PermissionError(_("Bara nätverkets samordnare kan ta emot ansökningar."))
+    if membership.status != Status.REQUESTED:
+        raise NetworkError(_("Det finns ingen ansökan att ta emot."))
+    membership.status = Status.ACTIVE
+    membership.save(update_fields=["status", "changed_at"])
+    log(membership, "network.membership.active", user=by)
+    notify(
+        "accepted",
+        coordinators_of(membership.municipality),
+        network=membership.network,
+        municipality=membership.municipality,
+        url=emails.absolute_url(membership.network.get_absolute_url()),
+    )
+    return membership
+
+
+@transaction.atomic
+def leave(network, municipality, *, by):
+    _require_coordinator_of(by, municipality)
+    membership = NetworkMembership.objects.filter(
+        network=network, municipality=municipality
+    ).first()
+    if membership is None or membership.status == Status.LEFT:
+        raise NetworkError(_("%(name)s är inte med i nätverket.") % {"name": municipality})
+    membership.status = Status.LEFT
+    membership.save(update_fields=["status", "changed_at"])
+    log(membership, "network.membership.left", user=by)
+    return membership
