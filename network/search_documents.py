@@ -1,6 +1,7 @@
 """What network makes searchable: municipalities with their profiles, and networks'
 public descriptions (never their discussions). Registered with search in
-wagtail_hooks.py. The one place here that names counties and municipalities."""
+wagtail_hooks.py. Counties and municipalities (reference data) are named for search here
+only: their documents, the county facet's labels and the reference data loader's signal."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
