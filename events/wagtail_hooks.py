@@ -6,8 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
+from search.registry import SEARCH_DOCUMENTS_HOOK
 
-from . import my_pages
+from . import my_pages, search_documents
 from .models import Theme
 from .services.calendar import issue_new_calendar_address
 
@@ -110,3 +111,8 @@ def demo_workshop_counts():
     from . import demo
 
     return demo.counts()
+
+
+@hooks.register(SEARCH_DOCUMENTS_HOOK)
+def register_search_documents():
+    return search_documents.search_documents()

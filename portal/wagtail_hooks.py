@@ -9,6 +9,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from search.registry import SEARCH_DOCUMENTS_HOOK
+
+from . import search_documents
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
@@ -182,3 +185,8 @@ def guard_page_workflow_comment(request, page):
 @hooks.register("before_edit_snippet")
 def guard_snippet_workflow_comment(request, instance):
     return _refuse_personal_numbers_in_workflow_data(request, request.path)
+
+
+@hooks.register(SEARCH_DOCUMENTS_HOOK)
+def register_search_documents():
+    return search_documents.search_documents()

@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
+        # Reading the registry imports every app's wagtail_hooks; every other app must be
+        # ready by then, so search comes last in INSTALLED_APPS.
+        if list(apps.get_app_configs())[-1] is not self:
+            raise ImproperlyConfigured('"search" must be the last app in INSTALLED_APPS.')
         from . import outbox
 
         outbox.connect()

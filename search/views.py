@@ -2,11 +2,7 @@ from django.core.paginator import EmptyPage
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from network.models import County
-from portal.models import PreventionLevel, SupportAreaPage
-
-from . import api
-from .documents import KIND_LABELS
+from . import api, registry
 
 FACET_TITLES = {
     "kind": _("Typ"),
@@ -18,13 +14,10 @@ FACET_TITLES = {
 
 
 def _labels():
-    return {
-        "kind": KIND_LABELS,
-        "support_area": dict(SupportAreaPage.objects.values_list("slug", "title")),
-        "prevention_level": dict(PreventionLevel.choices),
-        "county": dict(County.objects.values_list("code", "name")),
-        "year": {},
-    }
+    """The words for each facet's values, as the apps registered them."""
+    labels = {name: registry.facet_labels(name) for name in api.FACETS}
+    labels["kind"] = registry.kind_labels()
+    return labels
 
 
 def search(request):

@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "portal",
     "network",
     "events",
-    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -65,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "csp",
+    # Last: its ready() reads what every other app registered through Wagtail hooks.
+    "search",
 ]
 
 MIDDLEWARE = [

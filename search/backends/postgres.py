@@ -16,8 +16,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
-from search.documents import KIND_LABELS
 from search.models import SearchDocument
+from search.registry import kind_label
 from search.vocabulary import synonyms_for
 
 from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
@@ -46,7 +46,7 @@ def _row(document):
         "kind": document.kind,
         "title": document.title,
         "body": document.body,
-        "synonyms": f"{KIND_LABELS.get(document.kind, '')} {synonyms_for(text)}",
+        "synonyms": f"{kind_label(document.kind)} {synonyms_for(text)}",
         "url": document.url,
         "support_areas": list(document.support_areas),
         "prevention_levels": list(document.prevention_levels),

@@ -39,7 +39,7 @@ from whoosh.lang import stopwords_for_language
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from search.documents import KIND_LABELS
+from search.registry import kind_label
 from search.vocabulary import is_acronym, synonyms_for
 
 from . import (
@@ -150,7 +150,7 @@ def _fields(document):
         "title": document.title,
         "title_acronyms": f"{document.title} {synonyms_for(document.title)}",
         "body": document.body,
-        "synonyms": f"{KIND_LABELS.get(document.kind, '')} {synonyms_for(text)}",
+        "synonyms": f"{kind_label(document.kind)} {synonyms_for(text)}",
         "prefix": text,
         "folded": text,
         "words": text,

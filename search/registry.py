@@ -1,0 +1,168 @@
+"""What apps make searchable, declared by the apps themselves: search knows them only
+through this registry.
+
+An app registers its kinds of document from its wagtail_hooks.py:
+
+    from search.registry import SEARCH_DOCUMENTS_HOOK
+
+    @hooks.register(SEARCH_DOCUMENTS_HOOK)
+    def register_search_documents():
+        return [PageKind(...), DocumentKind(...), FacetLabels(...)]
+
+- PageKind: a Page subclass and how to build its document. Search itself follows every
+  page's publish, unpublish, move, delete and view restriction; drafts and private pages
+  are never built. Keys are "page:<pk>".
+- DocumentKind: any other model, with keys "<kind>:<identifier>": how to list every key
+  (for a rebuild), how to build a document from an identifier (None when it must not be
+  found), and the models whose saves and deletes change which keys.
+- FacetLabels: the words shown for a facet's values (a county's name for its code).
+
+Both kinds say in `depends_on` which documents show a snippet or other related model, so
+that renaming a method re-indexes the pages and profiles that name it. Keys are computed
+before a delete, while the relations still exist, and applied after the commit.
+
+This module imports nothing from the apps nor from the rest of search, so apps may import
+it (with Document and the text helpers) without pulling in a search backend.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Model
+from django.dispatch import Signal
+from django.utils.html import strip_tags
+from wagtail import hooks
+
+SEARCH_DOCUMENTS_HOOK = "register_search_documents"
+
+# instance -> keys of the documents it changes
+KeysOf = Callable[[Model], Iterable[str]]
+
+
+@dataclass
+class Document:
+    """One entry of the index, as the database has it now."""
+
+    key: str
+    kind: str
+    title: str
+    body: str
+    url: str
+    support_areas: list = field(default_factory=list)
+    prevention_levels: list = field(default_factory=list)
+    county: str = ""
+    year: int | None = None
+    date: datetime | None = None
+
+
+def text(*parts):
+    """Plain text from parts that may hold markup; empty parts are left out."""
+    return "\n".join(strip_tags(str(part)) for part in parts if part)
+
+
+def stream_text(stream):
+    """The searchable text of a StreamField value."""
+    return text(*stream.stream_block.get_searchable_content(stream)) if stream else ""
+
+
+def page_key(page):
+    return f"page:{page.pk}"
+
+
+def page_keys(pages):
+    """Keys of a queryset of pages (live or not: a page that is not public is removed)."""
+    return [f"page:{pk}" for pk in pages.values_list("pk", flat=True)]
+
+
+def page_url(page):
+    return page.get_url() or page.url_path
+
+
+@dataclass(frozen=True)
+class PageKind:
+    kind: str
+    label: str
+    page_model: type
+    build: Callable[[object], Document]  # the live, public, specific page -> its document
+    depends_on: dict[type[Model], KeysOf] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    kind: str
+    label: str
+    keys: Callable[[], Iterable[str]]  # every key that may have a document
+    build: Callable[[str], Document | None]  # identifier (after "kind:") -> document or None
+    models: dict[type[Model], KeysOf] = field(default_factory=dict)
+    depends_on: dict[type[Model], KeysOf] = field(default_factory=dict)
+    # (signal, receiver kwargs -> keys): changes no model signal announces (bulk writes)
+    signals: list[tuple[Signal, Callable[..., Iterable[str]]]] = field(default_factory=list)
+
+    def key(self, identifier):
+        return f"{self.kind}:{identifier}"
+
+
+@dataclass(frozen=True)
+class FacetLabels:
+    facet: str
+    labels: Callable[[], dict]  # value -> label
+
+
+def _registered():
+    for hook in hooks.get_hooks(SEARCH_DOCUMENTS_HOOK):
+        yield from hook()
+
+
+def page_kinds():
+    return [item for item in _registered() if isinstance(item, PageKind)]
+
+
+def document_kinds():
+    return [item for item in _registered() if isinstance(item, DocumentKind)]
+
+
+def kinds():
+    """Every registered kind of document, pages first."""
+    return page_kinds() + document_kinds()
+
+
+def kind_labels():
+    return {kind.kind: kind.label for kind in kinds()}
+
+
+def kind_label(kind):
+    return str(kind_labels().get(kind, ""))
+
+
+def facet_labels(facet):
+    labels = {}
+    for item in _registered():
+        if isinstance(item, FacetLabels) and item.facet == facet:
+            labels.update(item.labels())
+    return labels
+
+
+def page_kind_for(page):
+    """The kind registered for a specific page's class (or the nearest registered base)."""
+    by_model = {kind.page_model: kind for kind in page_kinds()}
+    return next((by_model[cls] for cls in type(page).__mro__ if cls in by_model), None)
+
+
+def document_kind(kind):
+    return next((item for item in document_kinds() if item.kind == kind), None)
+
+
+def followed_models():
+    """{model: [instance -> keys, ...]} for every model whose saves and deletes matter."""
+    followed = {}
+    pairs = [pair for kind in page_kinds() for pair in kind.depends_on.items()]
+    for kind in document_kinds():
+        pairs += [*kind.models.items(), *kind.depends_on.items()]
+    for model, keys_of in pairs:
+        followed.setdefault(model, []).append(keys_of)
+    return followed
+
+
+def followed_signals():
+    return [pair for kind in document_kinds() for pair in kind.signals]
