@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +49,10 @@ class WorkshopIndexPage(FilteredListingMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["showing_past"] = self.showing_past(request)
+        past = self.showing_past(request)
+        context["showing_past"] = past
+        # Not a filter, but kept when filters are set or cleared.
+        context["listing_parameters"] = QueryDict("visa=tidigare" if past else "")
         return context
 
 
