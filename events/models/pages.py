@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from portal.admin_forms import PrivacyGuardedPageForm
 from portal.blocks import BaseStreamBlock
+from portal.models import FilteredListingMixin, IndexPage
 
 
 class WorkshopFormat(models.TextChoices):
@@ -20,33 +22,36 @@ class WorkshopFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class WorkshopIndexPage(Page):
-    base_form_class = PrivacyGuardedPageForm
-
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
+class WorkshopIndexPage(FilteredListingMixin, IndexPage):
     subpage_types = ["events.WorkshopPage"]
-    max_count = 1
+    listing_context_name = "workshops"
 
     class Meta:
         verbose_name = _("workshoppar (lista)")
 
-    def get_context(self, request, *args, **kwargs):
-        from events.forms import WorkshopFilterForm
-        from events.services.listing import filter_workshops
-        from portal.filtering import page_of
+    @staticmethod
+    def showing_past(request):
+        """Whether the listing shows past workshops (?visa=tidigare) rather than upcoming."""
+        return request.GET.get("visa") == "tidigare"
 
-        context = super().get_context(request, *args, **kwargs)
-        form = WorkshopFilterForm.from_query(request)
-        past = request.GET.get("visa") == "tidigare"
-        workshops = filter_workshops(
-            WorkshopPage.objects.child_of(self), past=past, **form.active_filters()
+    def get_filter_form_class(self):
+        from events.forms import WorkshopFilterForm
+
+        return WorkshopFilterForm
+
+    def get_listing(self, request, filters):
+        from events.services.listing import filter_workshops
+
+        return filter_workshops(
+            WorkshopPage.objects.child_of(self), past=self.showing_past(request), **filters
         )
-        context["filter_form"] = form
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        past = self.showing_past(request)
         context["showing_past"] = past
-        context["workshops"] = page_of(request, workshops)
+        # Not a filter, but kept when filters are set or cleared.
+        context["listing_parameters"] = QueryDict("visa=tidigare" if past else "")
         return context
 
 

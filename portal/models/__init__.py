@@ -1,5 +1,6 @@
 from .accounts import Membership
 from .examples import GoodExampleIndexPage, GoodExamplePage, GoodExamplePageTag
+from .index_pages import FilteredListingMixin, IndexPage
 from .knowledge import GuidancePage, GuidancePageTag, SupportAreaIndexPage, SupportAreaPage
 from .outbox import OutgoingEmail
 from .pages import HomePage, InformationPage
@@ -12,12 +13,14 @@ __all__ = [
     "Challenge",
     "CollaborationForm",
     "EvidenceStatus",
+    "FilteredListingMixin",
     "GoodExampleIndexPage",
     "GoodExamplePage",
     "GoodExamplePageTag",
     "GuidancePage",
     "GuidancePageTag",
     "HomePage",
+    "IndexPage",
     "InformationPage",
     "Membership",
     "Method",

@@ -14,37 +14,28 @@ from wagtail.search import index
 
 from portal.admin_forms import PrivacyGuardedPageForm
 
+from .index_pages import FilteredListingMixin, IndexPage
 from .vocabulary import Partner, PreventionLevel
 
 
-class GoodExampleIndexPage(Page):
-    base_form_class = PrivacyGuardedPageForm
-
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class GoodExampleIndexPage(FilteredListingMixin, IndexPage):
     subpage_types = ["portal.GoodExamplePage"]
-    max_count = 1
+    listing_context_name = "examples"
 
     class Meta:
         verbose_name = _("goda exempel (lista)")
 
-    def get_context(self, request, *args, **kwargs):
-        from portal.filtering import page_of
+    def get_filter_form_class(self):
         from portal.forms import GoodExampleFilterForm
+
+        return GoodExampleFilterForm
+
+    def get_listing(self, request, filters):
         from portal.services.examples import filter_good_examples
 
-        context = super().get_context(request, *args, **kwargs)
-        form = GoodExampleFilterForm.from_query(request)
-        examples = filter_good_examples(
-            GoodExamplePage.objects.for_listing().descendant_of(self), **form.active_filters()
+        return filter_good_examples(
+            GoodExamplePage.objects.for_listing().descendant_of(self), **filters
         )
-        context["filter_form"] = form
-        context["examples"] = page_of(request, examples)
-        context["total"] = context["examples"].paginator.count
-        return context
 
 
 class GoodExamplePageQuerySet(PageQuerySet):

@@ -14,19 +14,12 @@ from wagtail.search import index
 from portal.admin_forms import PrivacyGuardedPageForm
 from portal.blocks import BaseStreamBlock
 
+from .index_pages import IndexPage
 from .vocabulary import Partner, PreventionLevel, SupportFormat
 
 
-class SupportAreaIndexPage(Page):
-    base_form_class = PrivacyGuardedPageForm
-
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class SupportAreaIndexPage(IndexPage):
     subpage_types = ["portal.SupportAreaPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("stödområden (översikt)")
