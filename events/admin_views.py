@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_required
 from wagtail.log_actions import log
 
-from network.models import County
+from organisations.models import County
 from portal.exports import SafeCsvWriter
 
 from . import services

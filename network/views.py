@@ -7,19 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organisations.models import County, Municipality
 from portal.accounts.roles import active_membership, is_coordinator_of, is_editor
 from portal.models import GoodExamplePage
 
 from .forms import MunicipalitySearchForm, PostForm, ProfileForm, ReasonForm, ThreadForm
-from .models import (
-    County,
-    DigestSubscription,
-    Municipality,
-    Network,
-    NetworkMembership,
-    Post,
-    Thread,
-)
+from .models import DigestSubscription, Network, NetworkMembership, Post, Thread
 from .services import networks as network_services
 from .services.maps import sweden_map
 from .services.matching import suggest_matches

@@ -167,7 +167,7 @@ def document_for(key):
             method.get_absolute_url(),
         )
     if kind == "municipality":
-        from network.models import Municipality
+        from organisations.models import Municipality
 
         municipality = (
             Municipality.objects.select_related("county", "profile").filter(pk=identifier).first()
@@ -212,7 +212,8 @@ def document_for(key):
 def all_keys():
     """Every key that may have a document: what a rebuild indexes."""
     from events.models import WorkshopPage
-    from network.models import Municipality, Network
+    from network.models import Network
+    from organisations.models import Municipality
     from portal.models import (
         GoodExamplePage,
         GuidancePage,

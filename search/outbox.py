@@ -60,8 +60,9 @@ def on_municipalities_changed(sender, codes, **kwargs):
 
 
 def connect():
-    from network.models import Municipality, MunicipalityProfile, Network
-    from network.signals import municipalities_changed
+    from network.models import MunicipalityProfile, Network
+    from organisations.models import Municipality
+    from organisations.signals import municipalities_changed
     from portal.models import Method
 
     municipalities_changed.connect(

@@ -2,7 +2,7 @@ from django.core.paginator import EmptyPage
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from network.models import County
+from organisations.models import County
 from portal.models import PreventionLevel, SupportAreaPage
 
 from . import api

@@ -166,7 +166,8 @@ class MatchingIndex:
 
 def build_index():
     """A MatchingIndex over all 290 municipalities and their profiles (a few queries)."""
-    from network.models import Municipality, MunicipalityProfile
+    from network.models import MunicipalityProfile
+    from organisations.models import Municipality
     from portal.models import Challenge, CollaborationForm, Method
 
     profiles = {

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from network.models import municipality_for_email
+from organisations.models import municipality_for_email
 from portal import emails
 from portal.models import Membership
 

@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from network.models import Municipality
-from network.services import municipalities as reference_data
+from organisations import services as reference_data
+from organisations.models import Municipality
 from search import api
 from search.models import IndexOutbox
 
