@@ -66,7 +66,7 @@ def set_up(users, capacity):
     from django.contrib.staticfiles.storage import staticfiles_storage
     from django.db import connection
 
-    from network.models import Municipality
+    from organisations.models import Municipality
     from portal.models import GuidancePage, SupportAreaPage
     from tests.search.relevance_set import RELEVANCE_SET
 

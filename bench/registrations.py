@@ -91,7 +91,7 @@ def popular_workshop(users, capacity, prefix="bench"):
     from django.utils import timezone
 
     from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
-    from network.models import Municipality
+    from organisations.models import Municipality
     from portal.models import Membership
 
     User = get_user_model()

@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from network.models import County
+from organisations.models import County
 from portal.demo.builder import publish, stream, upsert_child
 from portal.models import Method, SupportAreaPage
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
 
+from organisations.models import Municipality
 from portal.models import Challenge
 
-from .models import Municipality
 from .services.grouping import MAX_SIZE, MIN_SIZE, suggest_networks
 from .services.networks import create_network
 

@@ -6,8 +6,6 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Kommuner och nätverk")
     editor_permissions = {
-        "municipality": ("change", "view"),  # the 290 come from SCB's list
-        "municipalityemaildomain": ("add", "change", "delete", "view"),
         "network": ("add", "change", "delete", "view"),
         "networkmembership": ("add", "change", "delete", "view"),
     }

@@ -13,8 +13,9 @@
 Every other profile starts empty, and the site says so.
 """
 
-from network.models import Municipality, MunicipalityProfile, Network, NetworkMembership
-from network.services.municipalities import PILOT_MUNICIPALITIES
+from network.models import MunicipalityProfile, Network, NetworkMembership
+from organisations.models import Municipality
+from organisations.services import PILOT_MUNICIPALITIES
 from portal.models import Challenge
 
 ORIGINAL_PILOTS = [name for name, year in PILOT_MUNICIPALITIES.items() if year == 2024]

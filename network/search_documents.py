@@ -6,11 +6,12 @@ only: their documents, the county facet's labels and the reference data loader's
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import County, Municipality
+from organisations.signals import municipalities_changed
 from portal.models import Challenge, Method
 from search.registry import Document, DocumentKind, FacetLabels, text
 
-from .models import County, Municipality, MunicipalityProfile, Network
-from .signals import municipalities_changed
+from .models import MunicipalityProfile, Network
 
 
 def municipality_document(code):

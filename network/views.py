@@ -7,18 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organisations.models import County, Municipality
 from portal.accounts.roles import active_membership, is_editor
 from portal.models import GoodExamplePage
 
 from .forms import MunicipalitySearchForm, PostForm, ProfileForm, ReasonForm, ThreadForm
-from .models import (
-    County,
-    Municipality,
-    Network,
-    NetworkMembership,
-    Post,
-    Thread,
-)
+from .models import Network, NetworkMembership, Post, Thread
 from .services import networks as network_services
 from .services.maps import sweden_map
 from .services.matching import suggest_matches

@@ -2,21 +2,31 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from organisations.models import Municipality
 from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
+from portal.admin_forms import PrivacyGuardedModelForm
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
-from .models import Municipality, Network
+from .models import Network
 
 
 class MunicipalityViewSet(SnippetViewSet):
-    """Editors see and adjust municipalities; the 290 rows come from load_municipalities."""
+    """Editors see and adjust municipalities; the 290 rows come from load_municipalities.
+
+    The model lives in organisations, below portal, so the privacy-guarded form is named
+    here, and the admin keeps the addresses it had when the model lived in network.
+    """
 
     model = Municipality
+    url_prefix = "snippets/network/municipality"
+    url_namespace = "wagtailsnippets_network_municipality"
+    chooser_base_url_path = "snippets/choose/network/municipality"
+    chooser_admin_url_namespace = "wagtailsnippetchoosers_network_municipality"
     icon = "site"
     menu_label = _("Kommuner")
     menu_order = 300
@@ -26,22 +36,27 @@ class MunicipalityViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
     search_backend_name = None  # Plain database lookups; municipalities are not indexed.
     ordering = ["name"]
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("county"),
-        FieldPanel("population"),
-        FieldPanel("population_year"),
-        FieldPanel("group_code"),
-        FieldPanel("group_name"),
-        FieldPanel("pilot_year"),
-        InlinePanel(
-            "email_domains",
-            label=_("E-postdomäner för personal"),
-            help_text=_("En verifierad adress på någon av domänerna godkänns direkt som medlem."),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("code"),
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("county"),
+            FieldPanel("population"),
+            FieldPanel("population_year"),
+            FieldPanel("group_code"),
+            FieldPanel("group_name"),
+            FieldPanel("pilot_year"),
+            InlinePanel(
+                "email_domains",
+                label=_("E-postdomäner för personal"),
+                help_text=_(
+                    "En verifierad adress på någon av domänerna godkänns direkt som medlem."
+                ),
+            ),
+        ],
+        base_form_class=PrivacyGuardedModelForm,
+    )
 
     def get_queryset(self, request):
         return Municipality.objects.select_related("county")

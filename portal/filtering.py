@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from network.models import County
+from organisations.models import County
 
 from .privacy import PrivacyGuardMixin
 

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from network.models import Municipality
+from organisations.models import Municipality
 
 from .filtering import FilterForm, county_filter, live_support_areas, support_area_filter
 from .models import (

@@ -5,8 +5,8 @@ import os
 import pytest
 from wagtail.models import Page, Site
 
-from network.models import Municipality
-from network.services.municipalities import load_reference_data
+from organisations.models import Municipality
+from organisations.services import load_reference_data
 
 from .factories import (
     GoodExampleIndexPageFactory,

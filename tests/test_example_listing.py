@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from network.models import Municipality
+from organisations.models import Municipality
 
 from .factories import GoodExamplePageFactory, MethodFactory, SupportAreaPageFactory
 

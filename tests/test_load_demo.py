@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from network.models import Municipality
+from organisations.models import Municipality
 from portal.demo.builder import demo_counts
 from portal.models import GoodExamplePage, GuidancePage, HomePage, SupportAreaPage
 

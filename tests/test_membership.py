@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
-from network.models import MunicipalityEmailDomain
+from organisations.models import MunicipalityEmailDomain
 from portal.models import Membership
 from portal.services import memberships as services
 

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from network.models import County, Municipality
-from network.services.municipalities import DATA_DIR, load_reference_data
+from organisations.models import County, Municipality
+from organisations.services import DATA_DIR, load_reference_data
 
 pytestmark = pytest.mark.django_db
 

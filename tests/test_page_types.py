@@ -6,8 +6,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from events.models import WorkshopIndexPage
-from network.models import Municipality
-from network.services.municipalities import load_reference_data
+from organisations.models import Municipality
+from organisations.services import load_reference_data
 from portal.models import (
     GoodExampleIndexPage,
     GoodExamplePage,

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from network.models import Municipality, Network, NetworkMembership, Thread
+from network.models import Network, NetworkMembership, Thread
+from organisations.models import Municipality
 from portal.models import Membership
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.models import Municipality
+from organisations.models import Municipality
 
 from .factories import GoodExamplePageFactory, MethodFactory
 

@@ -82,7 +82,7 @@ class WorkshopPage(Page):
     format = models.CharField(_("genomförande"), max_length=10, choices=WorkshopFormat.choices)
     place = models.CharField(_("plats"), max_length=200, blank=True)
     county = models.ForeignKey(
-        "network.County",
+        "organisations.County",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

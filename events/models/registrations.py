@@ -43,7 +43,7 @@ class MunicipalityQuota(models.Model):
     workshop = models.ForeignKey(
         "events.WorkshopPage", on_delete=models.CASCADE, related_name="municipality_quotas"
     )
-    municipality = models.ForeignKey("network.Municipality", on_delete=models.CASCADE)
+    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE)
     cap = models.PositiveIntegerField()
     taken = models.PositiveIntegerField(default=0)
 
@@ -75,7 +75,7 @@ class Registration(models.Model):
         verbose_name=_("deltagare"),
     )
     municipality = models.ForeignKey(
-        "network.Municipality", on_delete=models.PROTECT, verbose_name=_("kommun")
+        "organisations.Municipality", on_delete=models.PROTECT, verbose_name=_("kommun")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     registered_by = models.ForeignKey(

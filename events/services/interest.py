@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Theme, ThemeInterest
-from network.models import County
+from organisations.models import County
 from portal import emails
 from portal.accounts.roles import active_membership
 

@@ -1,10 +1,3 @@
-from .municipalities import (
-    County,
-    Municipality,
-    MunicipalityEmailDomain,
-    domain_validator,
-    municipality_for_email,
-)
 from .networks import (
     DigestSubscription,
     Network,
@@ -17,10 +10,7 @@ from .networks import (
 from .profiles import MunicipalityProfile
 
 __all__ = [
-    "County",
     "DigestSubscription",
-    "Municipality",
-    "MunicipalityEmailDomain",
     "MunicipalityProfile",
     "Network",
     "NetworkLink",
@@ -28,6 +18,4 @@ __all__ = [
     "Post",
     "PostReport",
     "Thread",
-    "domain_validator",
-    "municipality_for_email",
 ]

@@ -31,7 +31,7 @@ class Network(models.Model):
         verbose_name=_("samordnas av (person i förstärkningsteamet)"),
     )
     coordinator_municipality = models.ForeignKey(
-        "network.Municipality",
+        "organisations.Municipality",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -74,7 +74,7 @@ class NetworkMembership(models.Model):
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(
-        "network.Municipality", on_delete=models.CASCADE, related_name="network_memberships"
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="network_memberships"
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -143,7 +143,7 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     author_municipality = models.ForeignKey(
-        "network.Municipality", null=True, on_delete=models.SET_NULL, related_name="+"
+        "organisations.Municipality", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("inlägg"))
     created_at = models.DateTimeField(auto_now_add=True)

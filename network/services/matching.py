@@ -28,6 +28,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext as _
 
+from network.models import MunicipalityProfile
+from organisations.models import Municipality
+from portal.models import Challenge, CollaborationForm, Method
+
 WEIGHTS = {
     "SHARED_CHALLENGE": 1.0,
     "EXPERIENCE_FOR_PLAN": 1.5,
@@ -166,9 +170,6 @@ class MatchingIndex:
 
 def build_index():
     """A MatchingIndex over all 290 municipalities and their profiles (a few queries)."""
-    from network.models import Municipality, MunicipalityProfile
-    from portal.models import Challenge, CollaborationForm, Method
-
     profiles = {
         profile.municipality_id: profile
         for profile in MunicipalityProfile.objects.prefetch_related(

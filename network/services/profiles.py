@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from network.models import Municipality, MunicipalityProfile
+from network.models import MunicipalityProfile
+from organisations.models import Municipality
 from portal.accounts.roles import is_coordinator_of, is_editor
 
 

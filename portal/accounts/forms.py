@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Municipality
+from organisations.models import Municipality
 from portal.privacy import PrivacyGuardMixin
 
 

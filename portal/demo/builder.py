@@ -9,8 +9,8 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from network.models import Municipality
-from network.services.municipalities import load_reference_data
+from organisations.models import Municipality
+from organisations.services import load_reference_data
 from portal.models import (
     Challenge,
     CollaborationForm,

@@ -34,7 +34,7 @@ class Membership(models.Model):
         verbose_name=_("person"),
     )
     municipality = models.ForeignKey(
-        "network.Municipality",
+        "organisations.Municipality",
         on_delete=models.PROTECT,
         related_name="memberships",
         verbose_name=_("kommun"),

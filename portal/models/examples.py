@@ -65,7 +65,7 @@ class GoodExamplePage(Page):
     base_form_class = PrivacyGuardedPageForm
 
     municipality = models.ForeignKey(
-        "network.Municipality",
+        "organisations.Municipality",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

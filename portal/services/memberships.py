@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from network.models import municipality_for_email
+from organisations.models import municipality_for_email
 from portal import emails
 from portal.accounts.roles import can_manage_memberships, forget_cached_membership
 from portal.models import Membership

@@ -36,6 +36,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "portal",
+    "organisations",
     "network",
     "events",
     "wagtail.contrib.forms",

@@ -193,7 +193,7 @@ def person():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from network.models import Municipality
+    from organisations.models import Municipality
     from portal.models import Membership
 
     def make(municipality=None, role="member", editor=False, first_name="Test"):

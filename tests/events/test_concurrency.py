@@ -12,7 +12,7 @@ from django.db import connection
 
 from events import services
 from events.models import Registration, SeatCounter
-from network.models import Municipality
+from organisations.models import Municipality
 
 from ..factories import WorkshopIndexPageFactory, WorkshopPageFactory
 

@@ -3,7 +3,7 @@
 import pytest
 
 from events import services
-from network.models import County
+from organisations.models import County
 
 from ..factories import WorkshopPageFactory
 

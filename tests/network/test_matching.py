@@ -2,8 +2,9 @@
 
 import pytest
 
-from network.models import Municipality, MunicipalityProfile
+from network.models import MunicipalityProfile
 from network.services.matching import MatchingIndex, Organisation, suggest_matches
+from organisations.models import Municipality
 from portal.models import Challenge, Method
 
 from ..factories import ChallengeFactory, MethodFactory

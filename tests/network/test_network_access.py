@@ -4,8 +4,9 @@ network (the rules the network page shows)."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from network.models import DigestSubscription, Municipality, Network, NetworkMembership
+from network.models import DigestSubscription, Network, NetworkMembership
 from network.services.networks import network_access
+from organisations.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -6,16 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from network.models import (
-    Municipality,
-    MunicipalityProfile,
-    Network,
-    NetworkMembership,
-    Post,
-    Thread,
-)
+from network.models import MunicipalityProfile, Network, NetworkMembership, Post, Thread
 from network.services import networks
 from network.services.grouping import suggest_networks
+from organisations.models import Municipality
 
 from ..factories import ChallengeFactory, MethodFactory
 

@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from network.models import Municipality
-from network.services import municipalities as reference_data
+from organisations import services as reference_data
+from organisations.models import Municipality
 from search import api
 from search.models import IndexOutbox
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def data_files(tmp_path, monkeypatch):
-    """A copy of network/data that the loader reads; edit(name, old, new) changes it."""
+    """A copy of organisations/data that the loader reads; edit(name, old, new) changes it."""
     for name in ("counties.csv", "municipalities.csv", "municipality_groups.csv"):
         shutil.copy(reference_data.DATA_DIR / name, tmp_path / name)
     monkeypatch.setattr(reference_data, "DATA_DIR", tmp_path)

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 
-from network.models import County, Municipality, MunicipalityProfile, Network
+from network.models import MunicipalityProfile, Network
+from organisations.models import County, Municipality
 from search.backends import reset_backend
 
 from ..factories import GoodExamplePageFactory

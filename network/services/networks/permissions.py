@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from network.models import DigestSubscription, Municipality, NetworkMembership
+from network.models import DigestSubscription, NetworkMembership
+from organisations.models import Municipality
 from portal.accounts.roles import active_membership, is_coordinator_of, is_editor
 from portal.services.memberships import coordinators_of
 

@@ -1,4 +1,5 @@
-"""Reference data: Sweden's counties and municipalities, from the CSV files in network/data."""
+"""Reference data: Sweden's counties and municipalities, from the CSV files in
+organisations/data."""
 
 import csv
 from collections import Counter
@@ -8,10 +9,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from network.models import County, Municipality
-from network.signals import municipalities_changed
+from .models import County, Municipality
+from .signals import municipalities_changed
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # The municipalities in the reinforcement-team pilot (Ds 2025:19): six from 2024, four
 # more from 2025.

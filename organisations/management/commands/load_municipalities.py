@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from network.services.municipalities import load_reference_data
+from organisations.services import load_reference_data
 
 
 class Command(BaseCommand):
     help = (
-        "Create Sweden's 21 counties and 290 municipalities from network/data, or update "
+        "Create Sweden's 21 counties and 290 municipalities from organisations/data, or update "
         "their population, county and SKR group. Names, slugs and pilot years that "
         "editors set are kept."
     )

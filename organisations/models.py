@@ -1,3 +1,9 @@
+"""Reference data: Sweden's counties and municipalities and the email domains of their staff.
+
+The rows come from the files in organisations/data (see organisations.services). The
+admin for them, with the privacy-guarded form, is registered by network's wagtail_hooks.
+"""
+
 import re
 
 from django.core.validators import RegexValidator
@@ -6,8 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-
-from portal.admin_forms import PrivacyGuardedModelForm
 
 
 class County(models.Model):
@@ -27,8 +31,6 @@ class County(models.Model):
 
 class Municipality(ClusterableModel):
     """One of Sweden's 290 municipalities (kommuner), identified by SCB's four-digit code."""
-
-    base_form_class = PrivacyGuardedModelForm
 
     code = models.CharField(_("kommunkod"), max_length=4, primary_key=True)
     name = models.CharField(_("namn"), max_length=60)
@@ -56,6 +58,7 @@ class Municipality(ClusterableModel):
         return self.name
 
     def get_absolute_url(self):
+        # The public page is network's; naming its URL imports nothing from network.
         return reverse("network:municipality_detail", args=[self.slug])
 
     @property

@@ -1,4 +1,4 @@
-"""Signals for what other apps follow in network without network knowing them."""
+"""Signals for what other apps follow in the reference data without organisations knowing them."""
 
 from django.dispatch import Signal
 
