@@ -21,11 +21,11 @@ from portal import emails
 from portal.models import Membership, OutgoingEmail
 from portal.services import email_queue
 
-from .factories import WorkshopIndexPageFactory, WorkshopPageFactory
+from ..factories import WorkshopIndexPageFactory, WorkshopPageFactory
 
 pytestmark = pytest.mark.django_db
 
-MAIL_SERVER_DOWN = "tests.test_email_queue.RefusingBackend"
+MAIL_SERVER_DOWN = "tests.portal.test_email_queue.RefusingBackend"
 MAIL_SERVER_UP = "django.core.mail.backends.locmem.EmailBackend"
 
 
@@ -167,7 +167,7 @@ def test_members_cannot_see_or_retry_failed_emails(client, member_a):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_drains_at_once_never_send_an_email_twice(settings, home_page):
     settings.EMAIL_DRAIN_ON_COMMIT = False
-    settings.EMAIL_BACKEND = "tests.test_email_queue.SlowRecordingBackend"
+    settings.EMAIL_BACKEND = "tests.portal.test_email_queue.SlowRecordingBackend"
     SlowRecordingBackend.accepted.clear()
     addresses = [f"person{n}@example.se" for n in range(60)]
     emails.send("portal/emails/membership_pending", addresses, {"membership": None})

@@ -5,7 +5,7 @@ from django.test import override_settings
 
 from organisations.models import Municipality
 
-from .factories import GoodExamplePageFactory, MethodFactory, SupportAreaPageFactory
+from ..factories import GoodExamplePageFactory, MethodFactory, SupportAreaPageFactory
 
 pytestmark = pytest.mark.django_db
 

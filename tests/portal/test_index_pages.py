@@ -10,7 +10,7 @@ from portal.models import (
     SupportAreaIndexPage,
 )
 
-from .factories import WorkshopIndexPageFactory
+from ..factories import WorkshopIndexPageFactory
 
 INDEX_PAGES = [GoodExampleIndexPage, WorkshopIndexPage, SupportAreaIndexPage]
 

@@ -11,7 +11,7 @@ from organisations.models import MunicipalityEmailDomain
 from portal.models import Membership
 from portal.services import memberships as services
 
-from .factories import GoodExamplePageFactory
+from ..factories import GoodExamplePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from organisations.models import Municipality
 
-from .factories import GoodExamplePageFactory, MethodFactory
+from ..factories import GoodExamplePageFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from portal.models import (
     SupportAreaPage,
 )
 
-from .factories import (
+from ..factories import (
     GoodExampleIndexPageFactory,
     GoodExamplePageFactory,
     GuidancePageFactory,

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEVELOPMENT_KEY = "dev-only-insecure-key-change-me"
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-for-the-test-" + "x" * 20,

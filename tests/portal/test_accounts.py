@@ -64,7 +64,7 @@ def test_signing_up_while_the_mail_server_is_down_queues_the_confirmation(
     from portal.models import OutgoingEmail
     from portal.services import email_queue
 
-    settings.EMAIL_BACKEND = "tests.test_email_queue.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.portal.test_email_queue.RefusingBackend"
     with committed():
         response = client.post("/konto/signup/", SIGNUP)
     assert response["Location"] == "/konto/confirm-email/"
