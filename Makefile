@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 # manage.py defaults to the production settings; the local targets run the development ones.
-DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
+DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 
 .PHONY: run test install lock lint check pytest browser-deps demo migrate editor clean
 
@@ -37,13 +37,15 @@ run: demo
 	@echo "Kunskapsnätverket: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, see README)"
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# ruff for style; import-linter for the layers contract in pyproject.toml (README: Layers).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: install
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Two pytest sessions: the main suite, then the browser tests over one demo database
 # (skipped, with a message saying what to install, where Chromium or axe-core is missing).

@@ -16,7 +16,7 @@ def temporary_site():
     workdir = Path(tempfile.mkdtemp(prefix="kn-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["SEARCH_INDEX_DIR"] = str(workdir / "search-index")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
     import django
 

@@ -4,7 +4,7 @@
 
 Creates a throwaway PostgreSQL database (on the server DATABASE_URL names, by default
 postgresql://postgres@127.0.0.1:5432/test) and uses one Redis database (REDIS_URL, by
-default redis://127.0.0.1:6379/14, emptied first). Then, with portal.settings.production:
+default redis://127.0.0.1:6379/14, emptied first). Then, with config.settings.production:
 migrate, load the demo, collectstatic, create signed-in people and one popular workshop;
 start gunicorn on a loopback port, one search worker and one email worker, as
 docs/deployment.md describes.
@@ -115,7 +115,7 @@ def serve(args):
     database_url, _engine, drop_database = temporary_database(workdir)
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,

@@ -149,7 +149,7 @@ def start_gunicorn(port, workers, env):
             sys.executable,
             "-m",
             "gunicorn",
-            "portal.wsgi:application",
+            "config.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -232,7 +232,7 @@ def main():
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-for-the-test-" + "x" * 20,
     "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/test",
     "ALLOWED_HOSTS": "kunskapsnatverket.example.se",

@@ -41,12 +41,12 @@ def test_manage_py_with_only_a_secret_key_set_refuses_sqlite():
 
 
 def test_wsgi_with_nothing_set_refuses_to_start_and_otherwise_runs_production():
-    refused = run("-c", "import portal.wsgi")
+    refused = run("-c", "import config.wsgi")
     assert refused.returncode != 0
     assert "SECRET_KEY must be set in production" in refused.stderr
-    started = run("-c", f"import portal.wsgi; {SHOW_SETTINGS}", **PRODUCTION_ENV)
+    started = run("-c", f"import config.wsgi; {SHOW_SETTINGS}", **PRODUCTION_ENV)
     assert started.returncode == 0, started.stderr
-    assert started.stdout.split() == ["portal.settings.production", "False"]
+    assert started.stdout.split() == ["config.settings.production", "False"]
 
 
 def test_production_refuses_the_public_development_key():
@@ -65,7 +65,7 @@ def test_development_settings_still_run_with_their_key():
         "shell",
         "-c",
         f"{SHOW_SETTINGS}; print(settings.SECRET_KEY)",
-        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-3:] == ["portal.settings.dev", "True", DEVELOPMENT_KEY]
+    assert result.stdout.split()[-3:] == ["config.settings.dev", "True", DEVELOPMENT_KEY]

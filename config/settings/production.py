@@ -2,7 +2,7 @@
 
 This is the default of manage.py and wsgi.py: where nothing is set, the portal runs as in
 production or refuses to start (no SECRET_KEY, a public key, SQLite). Development sets
-DJANGO_SETTINGS_MODULE=portal.settings.dev (the Makefile does).
+DJANGO_SETTINGS_MODULE=config.settings.dev (the Makefile does).
 
 Every value that differs between deployments comes from the environment; see
 docs/deployment.md for the list and for the processes to run.

@@ -1,0 +1,29 @@
+"""The site's root URLs: each app's own URLs, Wagtail's admin and documents, allauth, and
+Wagtail's page tree last. Apps are included by name, so this module imports none of them."""
+
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("allauth.urls")),
+    path("mina-sidor/", include("portal.accounts.urls")),
+    path("kommuner/", include("network.urls")),
+    path("workshop/", include("events.urls")),
+    path("sok/", include("search.urls")),
+    path("", include("portal.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Everything else is a Wagtail page; this must come last.
+urlpatterns += [path("", include(wagtail_urls))]
