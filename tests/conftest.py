@@ -1,8 +1,12 @@
 """Fixtures, chained the way the site is built: site → home → index pages → content."""
 
 import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.test import override_settings
 from wagtail.models import Page, Site
 
 from organisations.models import Municipality
@@ -160,4 +164,43 @@ def search_index(tmp_path, settings):
     settings.SEARCH_INDEX_DIR = str(tmp_path / "search-index")
     reset_backend()
     yield
+    reset_backend()
+
+
+# The demo site, loaded once per session for the tests that only read it. -----------------
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that read the shared demo run last, so that no other test sees its rows: the
+    demo stays in a transaction that is rolled back when the session ends."""
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` once, in a transaction the session rolls back, with its own search index."""
+    index_dir = str(tmp_path_factory.mktemp("demo") / "search-index")
+    with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_DIR=index_dir):
+        from search.backends import reset_backend
+
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            reset_backend()
+            call_command("load_demo", stdout=StringIO())
+            yield index_dir
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            connections.close_all()
+            reset_backend()
+
+
+@pytest.fixture
+def demo(demo_database, db, settings):
+    """The demo site, for a test that only reads it (each test's own changes are rolled
+    back as usual). A test that changes the demo itself calls load_demo on its own."""
+    from search.backends import reset_backend
+
+    settings.SEARCH_INDEX_DIR = demo_database
     reset_backend()

@@ -13,12 +13,8 @@ from portal.models import GoodExamplePage, GuidancePage, HomePage, SupportAreaPa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_site(db):
+def test_load_demo_twice_gives_the_same_site(db):
     call_command("load_demo", stdout=StringIO())
-
-
-def test_load_demo_twice_gives_the_same_site(demo_site):
     first_counts = demo_counts()
     first_urls = sorted(page.url_path for page in Page.objects.all())
     call_command("load_demo", stdout=StringIO())
@@ -26,7 +22,7 @@ def test_load_demo_twice_gives_the_same_site(demo_site):
     assert sorted(page.url_path for page in Page.objects.all()) == first_urls
 
 
-def test_demo_has_what_the_issue_asks_for(demo_site):
+def test_demo_has_what_the_issue_asks_for(demo):
     counts = demo_counts()
     assert counts["stödområden"] == 4
     assert counts["vägledningar"] >= 12
@@ -50,20 +46,20 @@ def test_demo_has_what_the_issue_asks_for(demo_site):
         assert topic in guidance
 
 
-def test_every_support_area_has_guidance_and_examples(demo_site):
+def test_every_support_area_has_guidance_and_examples(demo):
     for area in SupportAreaPage.objects.live():
         assert GuidancePage.objects.child_of(area).live().exists(), area.title
         assert GoodExamplePage.objects.live().filter(support_areas=area).exists(), area.title
 
 
-def test_welcome_page_is_gone_and_home_is_the_site_root(demo_site):
+def test_welcome_page_is_gone_and_home_is_the_site_root(demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert Page.objects.filter(depth=2).count() == 1
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
 
 
-def test_only_what_the_sources_attribute_is_attributed_to_a_named_municipality(demo_site):
+def test_only_what_the_sources_attribute_is_attributed_to_a_named_municipality(demo):
     named = dict(
         GoodExamplePage.objects.filter(municipality__isnull=False).values_list(
             "slug", "municipality__name"
@@ -74,19 +70,19 @@ def test_only_what_the_sources_attribute_is_attributed_to_a_named_municipality(d
         assert example.unnamed_municipality, example.title
 
 
-def test_demo_pages_render_and_say_they_are_demo(demo_site, client):
+def test_demo_pages_render_and_say_they_are_demo(demo, client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert "Demoversion" in response.content.decode(), page.url
 
 
-def test_menu_leads_to_support_areas_and_examples(demo_site, client):
+def test_menu_leads_to_support_areas_and_examples(demo, client):
     html = client.get("/").content.decode()
     assert '<a href="/stodomraden/">Stödområden</a>' in html
     assert '<a href="/goda-exempel/">Goda exempel</a>' in html
 
 
-def test_pilot_municipalities_show_it_on_their_page(demo_site, client):
+def test_pilot_municipalities_show_it_on_their_page(demo, client):
     html = client.get(Municipality.objects.get(name="Sundsvall").get_absolute_url()).content
     assert "Pilotkommun sedan 2024" in html.decode()

@@ -1,9 +1,6 @@
 """Every query of the relevance set finds its pages in the top 5, over the demo content."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from search import api
 
@@ -16,8 +13,7 @@ def test_there_are_at_least_thirty_queries():
     assert len(RELEVANCE_SET) >= 30
 
 
-def test_the_relevance_set_over_the_demo_content():
-    call_command("load_demo", stdout=StringIO())
+def test_the_relevance_set_over_the_demo_content(demo):
     misses = []
     for query, expected in RELEVANCE_SET:
         top = [hit.url for hit in api.search(query, per_page=5).hits]
@@ -27,15 +23,13 @@ def test_the_relevance_set_over_the_demo_content():
     assert misses == []
 
 
-def test_a_misspelling_is_answered_and_corrected(client):
-    call_command("load_demo", stdout=StringIO())
+def test_a_misspelling_is_answered_and_corrected(demo, client):
     html = client.get("/sok/?q=avhopare").content.decode()
     assert "Menade du" in html and "avhoppare" in html
     assert "barn-som-vill-lamna-kriminella-natverk" in html
 
 
-def test_facets_filters_and_sorting(client):
-    call_command("load_demo", stdout=StringIO())
+def test_facets_filters_and_sorting(demo, client):
     everything = api.search("samverkan", per_page=50)
     guidance = api.search("samverkan", filters={"kind": "guidance"}, per_page=50)
     assert 0 < guidance.total < everything.total
