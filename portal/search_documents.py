@@ -35,6 +35,12 @@ def _names(terms):
     return " ".join(term.name for term in terms.all())
 
 
+def _terms(page):
+    """The tags, methods and collaboration forms a guidance or example page names."""
+    forms = " ".join(form.label for form in page.collaboration_forms.all())
+    return text(_names(page.tags), _names(page.methods), forms)
+
+
 def support_area_document(page):
     return Document(
         page_key(page),
@@ -56,9 +62,7 @@ def guidance_document(page):
         text(
             page.summary,
             stream_text(page.body),
-            _names(page.tags),
-            _names(page.methods),
-            " ".join(form.label for form in page.collaboration_forms.all()),
+            _terms(page),
             _names(page.target_groups),
         ),
         page_url(page),
@@ -83,9 +87,7 @@ def good_example_document(page):
             page.partners_description,
             page.results,
             page.lessons,
-            _names(page.tags),
-            _names(page.methods),
-            " ".join(form.label for form in page.collaboration_forms.all()),
+            _terms(page),
         ),
         page_url(page),
         support_areas=[area.slug for area in page.support_areas.all()],
