@@ -2,7 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -47,13 +47,6 @@ class MunicipalityViewSet(SnippetViewSet):
             FieldPanel("group_code"),
             FieldPanel("group_name"),
             FieldPanel("pilot_year"),
-            InlinePanel(
-                "email_domains",
-                label=_("E-postdomäner för personal"),
-                help_text=_(
-                    "En verifierad adress på någon av domänerna godkänns direkt som medlem."
-                ),
-            ),
         ],
         base_form_class=PrivacyGuardedModelForm,
     )

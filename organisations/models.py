@@ -1,4 +1,6 @@
-"""Reference data: Sweden's counties and municipalities and the email domains of their staff.
+"""Reference data: Sweden's counties and municipalities, the organisations people act for
+(municipalities, regions, county boards, police regions and others) and the email domains
+of their staff.
 
 The rows come from the files in organisations/data (see organisations.services). The
 admin for them, with the privacy-guarded form, is registered by network's wagtail_hooks.
@@ -6,8 +8,10 @@ admin for them, with the privacy-guarded form, is registered by network's wagtai
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -66,6 +70,86 @@ class Municipality(ClusterableModel):
         return self.pilot_year is not None
 
 
+class Organisation(ClusterableModel):
+    """An organisation whose staff use the portal: each municipality has one, and so do the
+    regions, county boards, police regions and the others around the same children.
+
+    Rows with a `code` come from the files in organisations/data (municipalities by SCB's
+    code, regions R.., county boards L.., police regions P..); editors add the others.
+    """
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Kommun")
+        REGION = "region", _("Region")
+        COUNTY_BOARD = "county_board", _("Länsstyrelse")
+        POLICE_REGION = "police_region", _("Polisregion")
+        SUPPORT_STRUCTURE = "support_structure", _("Regional stödstruktur (RSS/FoU)")
+        AGENCY = "agency", _("Nationell myndighet")
+        OTHER = "other", _("Annan organisation")
+
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("namn"), max_length=150)
+    slug = models.SlugField(_("kortnamn i adresser"), max_length=160, unique=True)
+    code = models.CharField(
+        _("kod i referensdata"),
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sätts av referensdatan; tom för organisationer som redaktörer lagt till."),
+    )
+    municipality = models.OneToOneField(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="organisation",
+        verbose_name=_("kommun"),
+    )
+    counties = models.ManyToManyField(
+        County,
+        related_name="organisations",
+        blank=True,
+        verbose_name=_("län"),
+        help_text=_("De län organisationen verkar i. Tomt för nationella organisationer."),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="municipality", municipality__isnull=False)
+                | (~Q(kind="municipality") & Q(municipality__isnull=True)),
+                name="organisation_is_a_municipality_exactly_when_its_kind_says",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_municipality(self):
+        return self.kind == self.Kind.MUNICIPALITY
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display()
+
+
+def organisations_serving(municipality):
+    """The region, county board and police region (and other organisations of its county)
+    that serve a municipality, by kind, municipalities left out."""
+    return (
+        Organisation.objects.filter(counties=municipality.county_id)
+        .exclude(kind=Organisation.Kind.MUNICIPALITY)
+        .order_by("kind", "name")
+    )
+
+
 domain_validator = RegexValidator(
     r"^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$",
     _("Ange en domän som uppsala.se, utan @ och utan https://."),
@@ -73,12 +157,55 @@ domain_validator = RegexValidator(
 )
 
 
-class MunicipalityEmailDomain(models.Model):
-    """An email domain the municipality's staff use; verified addresses on it are trusted."""
+# Domains that several organisations share, or that anyone can get an address on: an
+# address there says nothing about which organisation a person works for.
+SHARED_DOMAINS = frozenset(
+    {
+        "lansstyrelsen.se",
+        "polisen.se",
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.se",
+        "outlook.com",
+        "outlook.se",
+        "live.se",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.se",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "telia.com",
+        "bredband.net",
+        "example.com",
+    }
+)
 
-    municipality = ParentalKey(Municipality, on_delete=models.CASCADE, related_name="email_domains")
+
+def validate_own_domain(value):
+    if value.strip().lower() in SHARED_DOMAINS:
+        raise ValidationError(
+            _(
+                "Domänen %(domain)s delas av flera organisationer eller är öppen för alla, "
+                "så den kan inte godkänna någon automatiskt. Låt kontaktpersonen godkänna "
+                "i stället."
+            ),
+            params={"domain": value},
+        )
+
+
+class OrganisationEmailDomain(models.Model):
+    """An email domain the organisation's staff use; verified addresses on it are trusted."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
     domain = models.CharField(
-        _("e-postdomän"), max_length=253, unique=True, validators=[domain_validator]
+        _("e-postdomän"),
+        max_length=253,
+        unique=True,
+        validators=[domain_validator, validate_own_domain],
     )
 
     class Meta:
@@ -94,15 +221,15 @@ class MunicipalityEmailDomain(models.Model):
         super().save(*args, **kwargs)
 
 
-def municipality_for_email(email):
-    """The municipality whose staff domain the address is on, or None."""
+def organisation_for_email(email):
+    """The organisation whose staff domain the address is on, or None."""
     domain = email.rsplit("@", 1)[-1].lower()
     candidates = [domain]
     parts = domain.split(".")
     candidates += [".".join(parts[i:]) for i in range(1, len(parts) - 1)]
     match = (
-        MunicipalityEmailDomain.objects.filter(domain__in=candidates)
-        .select_related("municipality")
+        OrganisationEmailDomain.objects.filter(domain__in=candidates)
+        .select_related("organisation")
         .first()
     )
-    return match.municipality if match else None
+    return match.organisation if match else None

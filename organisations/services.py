@@ -1,5 +1,5 @@
-"""Reference data: Sweden's counties and municipalities, from the CSV files in
-organisations/data."""
+"""Reference data: Sweden's counties, municipalities, regions, county boards and police
+regions, from the CSV files in organisations/data (sources in data/SOURCES.md)."""
 
 import csv
 from collections import Counter
@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import County, Municipality
+from .models import County, Municipality, Organisation
 from .signals import municipalities_changed
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -53,6 +53,8 @@ class Loaded:
     municipalities: int  # in the files
     created: int
     updated: int  # existing municipalities whose reference columns changed
+    organisations: int = 0  # regions, county boards and police regions in the files
+    organisations_created: int = 0
 
 
 def _reference_values(row, group):
@@ -123,6 +125,75 @@ def load_reference_data():
             "code", flat=True
         )
     )
+    _municipalities_are_organisations()
+    regional = _regional_organisations()
+    regional_created = _load_regional_organisations(regional)
     if changed:
         municipalities_changed.send(sender=Municipality, codes=sorted(changed))
-    return Loaded(len(county_names), len(rows), len(created), len(updated))
+    return Loaded(
+        len(county_names),
+        len(rows),
+        len(created),
+        len(updated),
+        organisations=len(regional),
+        organisations_created=regional_created,
+    )
+
+
+def _municipalities_are_organisations():
+    """Every municipality has its organisation: the thing people are members of."""
+    missing = Municipality.objects.filter(organisation__isnull=True).select_related("county")
+    for municipality in missing:
+        organisation = Organisation.objects.create(
+            kind=Organisation.Kind.MUNICIPALITY,
+            name=municipality.name,
+            slug=municipality.slug,
+            code=municipality.code,
+            municipality=municipality,
+        )
+        organisation.counties.add(municipality.county_id)
+
+
+# file -> the kind of the organisations in it
+REGIONAL_FILES = {
+    "regions.csv": Organisation.Kind.REGION,
+    "county_boards.csv": Organisation.Kind.COUNTY_BOARD,
+    "police_regions.csv": Organisation.Kind.POLICE_REGION,
+}
+
+
+def _regional_organisations():
+    """(code, kind, name, [county codes]) of every organisation in the regional files."""
+    found = []
+    for name, kind in REGIONAL_FILES.items():
+        for row in _read_csv(name):
+            counties = (row.get("county_codes") or row.get("county_code") or "").split()
+            found.append((row["code"], kind, row["name"], counties))
+    return found
+
+
+def _load_regional_organisations(regional):
+    """Create the missing regions, county boards and police regions and set their counties
+    to what the files say; names and domains set by editors are kept. Returns how many
+    were created."""
+    existing = {
+        organisation.code: organisation
+        for organisation in Organisation.objects.filter(code__in=[code for code, *_ in regional])
+    }
+    created = 0
+    for code, kind, name, counties in regional:
+        organisation = existing.get(code)
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                kind=kind, name=name, slug=_free_slug(slugify(name)), code=code
+            )
+            created += 1
+        organisation.counties.set(counties)
+    return created
+
+
+def _free_slug(slug):
+    candidate, number = slug, 2
+    while Organisation.objects.filter(slug=candidate).exists():
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate

@@ -15,6 +15,7 @@ from . import search_documents
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
+from .organisation_admin import OrganisationViewSet
 from .privacy import find_personal_numbers
 from .services import email_queue
 
@@ -53,20 +54,20 @@ register_snippet(KnowledgeBaseGroup)
 
 
 class MembershipViewSet(SnippetViewSet):
-    """Editors see and change who acts for which municipality, coordinators included."""
+    """Editors see and change who acts for which organisation, coordinators included."""
 
     model = Membership
     icon = "group"
     menu_label = _("Medlemskap")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["user", "municipality", "role", "status", "requested_at"]
+    list_display = ["user", "organisation", "role", "status", "requested_at"]
     list_filter = ["status", "role"]
-    search_fields = ["user__email", "user__first_name", "user__last_name", "municipality__name"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
     search_backend_name = None
     panels = [
         FieldPanel("user"),
-        FieldPanel("municipality"),
+        FieldPanel("organisation"),
         FieldPanel("job_title"),
         FieldPanel("role"),
         FieldPanel("status"),
@@ -74,10 +75,11 @@ class MembershipViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Membership.objects.select_related("user", "municipality")
+        return Membership.objects.select_related("user", "organisation")
 
 
 register_snippet(MembershipViewSet)
+register_snippet(OrganisationViewSet)
 
 
 MEMBERSHIP_LOG_ACTIONS = {

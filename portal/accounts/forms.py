@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Municipality
+from django.forms.models import ModelChoiceIterator
+
+from organisations.models import Organisation
 from portal.privacy import PrivacyGuardMixin
 
 
@@ -17,18 +19,54 @@ class SignupDetailsForm(PrivacyGuardMixin, forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
+class _ByKind(ModelChoiceIterator):
+    """The organisations in one group per kind (Kommuner, Regioner, ...), kinds in the order
+    Organisation.Kind gives them."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups = {kind: [] for kind in Organisation.Kind}
+        for organisation in self.queryset:
+            groups[organisation.kind].append(self.choice(organisation))
+        for kind, choices in groups.items():
+            if choices:
+                yield (KIND_PLURALS[kind], choices)
+
+
+KIND_PLURALS = {
+    Organisation.Kind.MUNICIPALITY: _("Kommuner"),
+    Organisation.Kind.REGION: _("Regioner"),
+    Organisation.Kind.COUNTY_BOARD: _("Länsstyrelser"),
+    Organisation.Kind.POLICE_REGION: _("Polisregioner"),
+    Organisation.Kind.SUPPORT_STRUCTURE: _("Regionala stödstrukturer (RSS/FoU)"),
+    Organisation.Kind.AGENCY: _("Nationella myndigheter"),
+    Organisation.Kind.OTHER: _("Andra organisationer"),
+}
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Every organisation, grouped by kind; a municipality is shown with its county."""
+
+    iterator = _ByKind
+
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.county.name})"
+        if obj.municipality is not None:
+            return f"{obj.name} ({obj.municipality.county.name})"
+        return obj.name
 
 
 class MembershipRequestForm(PrivacyGuardMixin, forms.Form):
-    municipality = MunicipalityChoiceField(
-        label=_("Kommun"),
-        queryset=Municipality.objects.select_related("county").order_by("name"),
-        to_field_name="code",
-        empty_label=_("Välj kommun"),
-        error_messages={"invalid_choice": _("Välj en kommun i listan.")},
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.select_related("municipality__county").order_by("name"),
+        to_field_name="slug",
+        empty_label=_("Välj organisation"),
+        help_text=_(
+            "Kommuner, regioner, länsstyrelser, polisregioner och andra som arbetar med "
+            "samma barn och unga."
+        ),
+        error_messages={"invalid_choice": _("Välj en organisation i listan.")},
     )
     job_title = forms.CharField(
         label=_("Befattning och arbetsplats"),

@@ -18,25 +18,25 @@ def membership_panel(request):
         context={
             "membership": active_membership(user),
             "pending": Membership.objects.filter(user=user, status=Membership.Status.PENDING)
-            .select_related("municipality")
+            .select_related("organisation")
             .first(),
         },
     )
 
 
 def approvals_panel(request):
-    """Pending requests for coordinators (their municipality) and editors (every one)."""
+    """Pending requests for coordinators (their organisation) and editors (every one)."""
     user = request.user
     membership = active_membership(user)
     pending = Membership.objects.filter(status=Membership.Status.PENDING).select_related(
-        "user", "municipality"
+        "user", "organisation"
     )
     colleagues = Membership.objects.none()
-    if membership and is_coordinator_of(user, membership.municipality):
-        pending = pending.filter(municipality=membership.municipality)
+    if membership and is_coordinator_of(user, membership.organisation):
+        pending = pending.filter(organisation=membership.organisation)
         colleagues = (
             Membership.objects.filter(
-                municipality=membership.municipality, status=Membership.Status.APPROVED
+                organisation=membership.organisation, status=Membership.Status.APPROVED
             )
             .exclude(user=user)
             .select_related("user")
@@ -71,7 +71,8 @@ def personal_data(user):
             "senast inloggad": user.last_login.isoformat() if user.last_login else None,
             "medlemskap": [
                 {
-                    "kommun": m.municipality.name,
+                    "organisation": m.organisation.name,
+                    "slag": m.organisation.get_kind_display(),
                     "roll": m.get_role_display(),
                     "status": m.get_status_display(),
                     "befattning": m.job_title,
@@ -79,7 +80,7 @@ def personal_data(user):
                     "beslutat": m.decided_at.isoformat() if m.decided_at else None,
                     "skäl till avslag": m.decline_reason,
                 }
-                for m in user.memberships.select_related("municipality")
+                for m in user.memberships.select_related("organisation")
             ],
             "händelser du har gjort": [
                 {

@@ -1,8 +1,9 @@
 """The roles of the portal, derived from memberships and Wagtail permissions.
 
-visitor: not signed in. member: approved for a municipality. coordinator: the
-municipality's contact person (kommunens kontaktperson). editor: the national team, with
-access to Wagtail's admin. administrator: superuser.
+visitor: not signed in. member: approved for an organisation (a municipality, region,
+county board, police region or other). coordinator: the organisation's contact person
+(kontaktperson). editor: the national team, with access to Wagtail's admin.
+administrator: superuser.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ def active_membership(user):
     if not hasattr(user, _CACHE_ATTRIBUTE):
         membership = (
             Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
-            .select_related("municipality__county")
+            .select_related("organisation__municipality__county")
             .first()
         )
         setattr(user, _CACHE_ATTRIBUTE, membership)
@@ -35,23 +36,36 @@ def is_editor(user):
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
-def is_member_of(user, municipality):
+def organisation_of(user):
+    """The organisation the person is an approved member of, or None."""
     membership = active_membership(user)
-    return membership is not None and membership.municipality_id == municipality.pk
+    return membership.organisation if membership else None
 
 
-def is_coordinator_of(user, municipality):
+def municipality_of(user):
+    """The municipality the person acts for, or None (also for members of a region,
+    county board or other organisation)."""
+    organisation = organisation_of(user)
+    return organisation.municipality if organisation else None
+
+
+def is_member_of(user, organisation):
+    membership = active_membership(user)
+    return membership is not None and membership.organisation_id == organisation.pk
+
+
+def is_coordinator_of(user, organisation):
     membership = active_membership(user)
     return (
         membership is not None
-        and membership.municipality_id == municipality.pk
+        and membership.organisation_id == organisation.pk
         and membership.role == Membership.Role.COORDINATOR
     )
 
 
-def can_manage_memberships(user, municipality):
-    """Coordinators manage their own municipality; editors manage every municipality."""
-    return is_editor(user) or is_coordinator_of(user, municipality)
+def can_manage_memberships(user, organisation):
+    """Coordinators manage their own organisation; editors manage every one."""
+    return is_editor(user) or is_coordinator_of(user, organisation)
 
 
 def role_label(user):
@@ -63,5 +77,5 @@ def role_label(user):
         return _("Redaktör")
     membership = active_membership(user)
     if membership is None:
-        return _("Inloggad, inte kopplad till någon kommun")
+        return _("Inloggad, inte kopplad till någon organisation")
     return membership.get_role_display()

@@ -34,16 +34,16 @@ def membership_request(request):
     if request.method == "POST" and form.is_valid():
         try:
             membership = memberships.request_membership(
-                request.user, form.cleaned_data["municipality"], form.cleaned_data["job_title"]
+                request.user, form.cleaned_data["organisation"], form.cleaned_data["job_title"]
             )
         except memberships.MembershipError as error:
-            form.add_error("municipality", str(error))
+            form.add_error("organisation", str(error))
         else:
             if membership.status == Membership.Status.APPROVED:
                 messages.success(
                     request,
                     _("Klart! Din e-postadress hör till %(name)s, så du är nu medlem.")
-                    % {"name": membership.municipality},
+                    % {"name": membership.organisation},
                 )
             else:
                 messages.success(
@@ -52,7 +52,7 @@ def membership_request(request):
                         "Din förfrågan är skickad till %(name)s. "
                         "Du får ett mejl när den är hanterad."
                     )
-                    % {"name": membership.municipality},
+                    % {"name": membership.organisation},
                 )
             return redirect("accounts:my_pages")
     return render(
@@ -93,8 +93,8 @@ def _decide(request, membership, approver, *, from_email_link=False):
 @login_required
 @require_POST
 def membership_decide(request, pk):
-    membership = get_object_or_404(Membership.objects.select_related("user", "municipality"), pk=pk)
-    if not can_manage_memberships(request.user, membership.municipality):
+    membership = get_object_or_404(Membership.objects.select_related("user", "organisation"), pk=pk)
+    if not can_manage_memberships(request.user, membership.organisation):
         raise PermissionDenied
     try:
         result = _decide(request, membership, request.user)
@@ -110,14 +110,14 @@ def membership_decide(request, pk):
 def membership_decision(request, token):
     """The one-click page an approver reaches from the email. The link leads through
     sign-in first; then whoever is signed in decides, if they may decide for the
-    municipality, and the log records them and that the decision came from the link."""
+    organisation, and the log records them and that the decision came from the link."""
     try:
         membership = memberships.read_decision_token(token)
     except memberships.MembershipError as error:
         return render(
             request, "portal/my_pages/decision_invalid.html", {"error": error}, status=400
         )
-    if not can_manage_memberships(request.user, membership.municipality):
+    if not can_manage_memberships(request.user, membership.organisation):
         raise PermissionDenied
     decline_form = DeclineForm()
     if request.method == "POST" and membership.status == Membership.Status.PENDING:
@@ -141,10 +141,10 @@ def membership_decision(request, token):
 def membership_leave(request):
     membership = active_membership(request.user)
     if membership is not None:
-        memberships.leave_municipality(membership, by=request.user)
+        memberships.leave_organisation(membership, by=request.user)
         messages.success(
             request,
-            _("Du är inte längre kopplad till %(name)s.") % {"name": membership.municipality},
+            _("Du är inte längre kopplad till %(name)s.") % {"name": membership.organisation},
         )
     return redirect("accounts:my_pages")
 

@@ -1,4 +1,4 @@
-"""Who acts for which municipality: memberships and their roles."""
+"""Who acts for which organisation: memberships and their roles."""
 
 from django.conf import settings
 from django.db import models
@@ -9,17 +9,18 @@ from portal.admin_forms import PrivacyGuardedModelForm
 
 
 class Membership(models.Model):
-    """A person's request to act for a municipality, and its outcome.
+    """A person's request to act for an organisation (a municipality, a region, a county
+    board, a police region or another), and its outcome.
 
     A person has at most one approved and at most one pending membership at a time;
-    moving to another municipality is a new request, and approving it ends the old one.
+    moving to another organisation is a new request, and approving it ends the old one.
     """
 
     base_form_class = PrivacyGuardedModelForm
 
     class Role(models.TextChoices):
         MEMBER = "member", _("Medlem")
-        COORDINATOR = "coordinator", _("Kommunens kontaktperson")
+        COORDINATOR = "coordinator", _("Kontaktperson")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Väntar på godkännande")
@@ -33,11 +34,11 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("person"),
     )
-    municipality = models.ForeignKey(
-        "organisations.Municipality",
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="memberships",
-        verbose_name=_("kommun"),
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(
@@ -80,7 +81,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.municipality} ({self.get_status_display()})"
+        return f"{self.user} – {self.organisation} ({self.get_status_display()})"
 
     @property
     def is_coordinator(self):

@@ -1,4 +1,4 @@
-"""Membership operations: asking to act for a municipality, and deciding on it.
+"""Membership operations: asking to act for an organisation, and deciding on it.
 
 Views call these and turn MembershipError into a message for the person. Every change
 is written to Wagtail's log (who approved whom, and when), which editors read in the
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from organisations.models import municipality_for_email
+from organisations.models import organisation_for_email
 from portal import emails
 from portal.accounts.roles import can_manage_memberships, forget_cached_membership
 from portal.models import Membership
@@ -46,7 +46,7 @@ def _end_other_approved(membership, by):
 def decision_token(membership):
     """The signed part of the link in the email to approvers. It names the request only:
     the link is a shortcut to the request, and whoever opens it signs in and must be
-    allowed to decide for the municipality."""
+    allowed to decide for the organisation."""
     return signing.dumps({"m": membership.pk}, salt=DECISION_SALT)
 
 
@@ -66,20 +66,20 @@ def read_decision_token(token):
     except signing.BadSignature as exc:
         raise MembershipError(_("Länken är ogiltig.")) from exc
     membership = (
-        Membership.objects.select_related("user", "municipality").filter(pk=data.get("m")).first()
+        Membership.objects.select_related("user", "organisation").filter(pk=data.get("m")).first()
     )
     if membership is None:
         raise MembershipError(_("Förfrågan finns inte längre."))
     return membership
 
 
-def coordinators_of(municipality):
-    """The municipality's coordinators (kontaktpersoner) whose accounts are active: the
-    people told of and asked about what concerns the municipality."""
+def coordinators_of(organisation):
+    """The organisation's coordinators (kontaktpersoner) whose accounts are active: the
+    people told of and asked about what concerns the organisation."""
     return [
         membership.user
         for membership in Membership.objects.filter(
-            municipality=municipality,
+            organisation=organisation,
             status=Membership.Status.APPROVED,
             role=Membership.Role.COORDINATOR,
             user__is_active=True,
@@ -87,9 +87,9 @@ def coordinators_of(municipality):
     ]
 
 
-def approvers_for(municipality):
-    """Who is asked to decide: the municipality's coordinators, or else the editors."""
-    coordinators = coordinators_of(municipality)
+def approvers_for(organisation):
+    """Who is asked to decide: the organisation's coordinators, or else the editors."""
+    coordinators = coordinators_of(organisation)
     if coordinators:
         return coordinators
     User = get_user_model()
@@ -103,13 +103,13 @@ def approvers_for(municipality):
 
 
 @transaction.atomic
-def request_membership(user, municipality, job_title=""):
-    """Ask to act for a municipality. Approved at once when the verified address is on one
-    of the municipality's staff domains; otherwise its coordinators (or the editors) are
-    asked. A pending request for another municipality is replaced."""
+def request_membership(user, organisation, job_title=""):
+    """Ask to act for an organisation of any kind. Approved at once when the verified
+    address is on one of the organisation's staff domains; otherwise its coordinators (or
+    the editors) are asked. A pending request for another organisation is replaced."""
     current = Membership.objects.filter(user=user, status=Membership.Status.APPROVED).first()
-    if current and current.municipality_id == municipality.pk:
-        raise MembershipError(_("Du är redan medlem för %(name)s.") % {"name": municipality})
+    if current and current.organisation_id == organisation.pk:
+        raise MembershipError(_("Du är redan medlem för %(name)s.") % {"name": organisation})
     for pending in Membership.objects.filter(user=user, status=Membership.Status.PENDING):
         pending.status = Membership.Status.ENDED
         pending.decided_at = timezone.now()
@@ -117,15 +117,15 @@ def request_membership(user, municipality, job_title=""):
         log(pending, "portal.membership.withdrawn", user=user)
 
     membership = Membership.objects.create(
-        user=user, municipality=municipality, job_title=job_title
+        user=user, organisation=organisation, job_title=job_title
     )
     log(membership, "portal.membership.requested", user=user)
     forget_cached_membership(user)
 
-    domain_match = municipality_for_email(user.email)
+    domain_match = organisation_for_email(user.email)
     if (
         domain_match is not None
-        and domain_match.pk == municipality.pk
+        and domain_match.pk == organisation.pk
         and _has_verified_email(user)
     ):
         _end_other_approved(membership, by=user)  # first: one approved membership at a time
@@ -137,7 +137,7 @@ def request_membership(user, municipality, job_title=""):
         emails.send("portal/emails/membership_approved", [user.email], {"membership": membership})
         return membership
 
-    approvers = approvers_for(municipality)
+    approvers = approvers_for(organisation)
 
     def notify():
         for approver in approvers:
@@ -166,9 +166,9 @@ def _require_pending(membership):
         )
 
 
-def _require_manager(by, municipality):
-    if not can_manage_memberships(by, municipality):
-        raise PermissionError(_("Du kan bara hantera medlemskap för din egen kommun."))
+def _require_manager(by, organisation):
+    if not can_manage_memberships(by, organisation):
+        raise PermissionError(_("Du kan bara hantera medlemskap för din egen organisation."))
 
 
 def _log_decision(membership, action, by, from_email_link):
@@ -179,7 +179,7 @@ def _log_decision(membership, action, by, from_email_link):
 @transaction.atomic
 def approve_membership(membership, by, *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _require_manager(by, membership.municipality)
+    _require_manager(by, membership.organisation)
     _require_pending(membership)
     _end_other_approved(membership, by=by)  # first: one approved membership at a time
     membership.status = Membership.Status.APPROVED
@@ -197,7 +197,7 @@ def approve_membership(membership, by, *, from_email_link=False):
 @transaction.atomic
 def decline_membership(membership, by, reason="", *, from_email_link=False):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _require_manager(by, membership.municipality)
+    _require_manager(by, membership.organisation)
     _require_pending(membership)
     membership.status = Membership.Status.DECLINED
     membership.decided_at = timezone.now()
@@ -215,7 +215,7 @@ def decline_membership(membership, by, reason="", *, from_email_link=False):
 def set_role(membership, role, by):
     """Appoint a colleague coordinator, or make a coordinator an ordinary member again."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _require_manager(by, membership.municipality)
+    _require_manager(by, membership.organisation)
     if membership.status != Membership.Status.APPROVED:
         raise MembershipError(_("Bara godkända medlemmar kan få en roll."))
     if role not in Membership.Role.values:
@@ -233,7 +233,7 @@ def set_role(membership, role, by):
 
 
 @transaction.atomic
-def leave_municipality(membership, by):
+def leave_organisation(membership, by):
     if membership.user_id != by.pk:
         raise PermissionError(_("Du kan bara lämna ditt eget medlemskap."))
     membership.status = Membership.Status.ENDED

@@ -80,7 +80,9 @@ def submit_good_example(user, data, page=None):
     """Create (or, for a returned example, revise) a draft and send it for review."""
     membership = active_membership(user)
     if membership is None:
-        raise SubmissionError(_("Du behöver vara medlem för en kommun för att skicka in exempel."))
+        raise SubmissionError(
+            _("Du behöver vara medlem för en organisation för att skicka in exempel.")
+        )
     if page is None:
         index = GoodExampleIndexPage.objects.first()
         if index is None:
@@ -88,7 +90,7 @@ def submit_good_example(user, data, page=None):
         page = GoodExamplePage(
             owner=user,
             live=False,
-            municipality=membership.municipality,
+            municipality=membership.organisation.municipality,
             slug=find_available_slug(index, slugify(data["title"]) or "exempel"),
         )
         _fill(page, data)
