@@ -1,7 +1,6 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
-
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 from portal.privacy import PrivacyGuardMixin
