@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import override_settings
 from wagtail.models import Page, Site
 
@@ -170,9 +170,11 @@ def search_index(tmp_path, settings):
 # The demo site, loaded once per session for the tests that only read it. -----------------
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that read the shared demo run last, so that no other test sees its rows: the
-    demo stays in a transaction that is rolled back when the session ends."""
+    """Tests that read the shared demo run last (after pytest-django's ordering), so that no
+    other test sees its rows: the demo stays in a transaction that is rolled back when the
+    session ends."""
     items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
 
 
@@ -186,6 +188,13 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
+            connection = connections[DEFAULT_DB_ALIAS]
+            if not Page.objects.exists() and hasattr(connection, "_test_serialized_contents"):
+                # A transactional test ran before and emptied the database: restore what
+                # the migrations left (root page, default site), as such a test does.
+                connection.creation.deserialize_db_from_string(
+                    connection._test_serialized_contents
+                )
             reset_backend()
             call_command("load_demo", stdout=StringIO())
             yield index_dir
