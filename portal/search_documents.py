@@ -7,6 +7,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import Organisation
 from search.registry import (
     Document,
     DocumentKind,
@@ -82,6 +83,7 @@ def good_example_document(page):
         text(
             page.summary,
             page.municipality_label,
+            _names(page.other_organisations),
             page.problem,
             page.what_was_done,
             page.partners_description,
@@ -151,6 +153,7 @@ def search_documents():
             depends_on={
                 Method: lambda method: page_keys(method.good_examples.all()),
                 CollaborationForm: lambda form: page_keys(form.good_examples.all()),
+                Organisation: lambda organisation: page_keys(organisation.good_examples.all()),
             },
         ),
         PageKind("page", _("Sida"), InformationPage, information_document),

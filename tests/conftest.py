@@ -9,7 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from organisations.models import Municipality
+from organisations.models import Municipality, Organisation
 from organisations.services import load_reference_data
 
 from .factories import (
@@ -89,20 +89,23 @@ def good_example(example_index, support_area, municipalities):
 
 @pytest.fixture
 def make_person(db):
-    """A person with a verified email address, optionally approved for a municipality."""
+    """A person with a verified email address, optionally approved for an organisation (a
+    Municipality stands for its organisation)."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
 
     from portal.models import Membership
 
-    def make(email, municipality=None, role="member", first_name="Test", password="lösen-ord-123"):
+    def make(email, organisation=None, role="member", first_name="Test", password="lösen-ord-123"):
         user = get_user_model().objects.create_user(
             email=email, password=password, first_name=first_name, last_name="Person"
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        if municipality is not None:
+        if isinstance(organisation, Municipality):
+            organisation = organisation.organisation
+        if organisation is not None:
             Membership.objects.create(
-                user=user, municipality=municipality, role=role, status="approved"
+                user=user, organisation=organisation, role=role, status="approved"
             )
         return user
 
@@ -117,6 +120,17 @@ def kalmar(municipalities):
 @pytest.fixture
 def vaxjo(municipalities):
     return Municipality.objects.get(name="Växjö")
+
+
+@pytest.fixture
+def region_kalmar(municipalities):
+    """Region Kalmar län, which runs child and adolescent psychiatry (BUP) in Kalmar's county."""
+    return Organisation.objects.get(code="R08")
+
+
+@pytest.fixture
+def county_board_kalmar(municipalities):
+    return Organisation.objects.get(code="L08")
 
 
 @pytest.fixture
@@ -145,7 +159,7 @@ def editor(make_person):
 
 @pytest.fixture
 def outsider(make_person, municipalities):
-    """Signed in, verified, but not (yet) acting for any municipality."""
+    """Signed in, verified, but not (yet) acting for any organisation."""
     return make_person("ny@example.se", first_name="Nils")
 
 
@@ -192,9 +206,7 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
             if not Page.objects.exists() and hasattr(connection, "_test_serialized_contents"):
                 # A transactional test ran before and emptied the database: restore what
                 # the migrations left (root page, default site), as such a test does.
-                connection.creation.deserialize_db_from_string(
-                    connection._test_serialized_contents
-                )
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
             reset_backend()
             call_command("load_demo", stdout=StringIO())
             yield index_dir

@@ -79,6 +79,16 @@ class GoodExamplePage(Page):
         blank=True,
         help_text=_("T.ex. ”En pilotkommun”."),
     )
+    other_organisations = ParentalManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="good_examples",
+        verbose_name=_("fler organisationer"),
+        help_text=_(
+            "Regioner, länsstyrelser, polisen och andra som gjorde exemplet tillsammans med "
+            "kommunen, när källan namnger dem."
+        ),
+    )
     year = models.PositiveSmallIntegerField(_("år"))
     summary = models.TextField(_("sammanfattning"), help_text=_("Visas i listor."))
     problem = RichTextField(_("problemet"), features=["bold", "italic", "link", "ul", "ol"])
@@ -113,7 +123,12 @@ class GoodExamplePage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("unnamed_municipality"), FieldPanel("year")],
+            [
+                FieldPanel("municipality"),
+                FieldPanel("unnamed_municipality"),
+                FieldPanel("other_organisations"),
+                FieldPanel("year"),
+            ],
             heading=_("Var och när"),
         ),
         FieldPanel("summary"),

@@ -187,25 +187,26 @@ def page(open_page):
 
 @pytest.fixture
 def person():
-    """person(municipality_name=None, role="member", editor=False) -> a verified user with
-    a unique address and the password PASSWORD."""
+    """person(organisation_name=None, role="member", editor=False) -> a verified user with
+    a unique address and the password PASSWORD, approved for the organisation of that name
+    (a municipality's name names its organisation)."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from organisations.models import Municipality
+    from organisations.models import Organisation
     from portal.models import Membership
 
-    def make(municipality=None, role="member", editor=False, first_name="Test"):
+    def make(organisation=None, role="member", editor=False, first_name="Test"):
         email = f"{first_name.lower()}-{uuid.uuid4().hex[:8]}@example.se"
         user = get_user_model().objects.create_user(
             email=email, password=PASSWORD, first_name=first_name, last_name="Testsson"
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        if municipality:
+        if organisation:
             Membership.objects.create(
                 user=user,
-                municipality=Municipality.objects.get(name=municipality),
+                organisation=Organisation.objects.get(name=organisation),
                 role=role,
                 status="approved",
             )

@@ -34,11 +34,11 @@ def test_sign_up_verify_join_and_be_approved(open_page, person, mailoutbox):
     newcomer.wait_for_url("**/mina-sidor/")
 
     mailoutbox.clear()
-    newcomer.get_by_role("link", name="Ansök om att företräda en kommun").click()
-    newcomer.get_by_label("Kommun").select_option(label="Kiruna (Norrbottens län)")
+    newcomer.get_by_role("link", name="Ansök om att företräda en organisation").click()
+    newcomer.get_by_label("Organisation").select_option(label="Kiruna (Norrbottens län)")
     newcomer.get_by_label("Befattning och arbetsplats").fill("Socialsekreterare, barn och unga")
     newcomer.get_by_role("button", name="Skicka förfrågan").click()
-    newcomer.get_by_text("väntar på kommunens kontaktperson").wait_for()
+    newcomer.get_by_text("väntar på organisationens kontaktperson").wait_for()
 
     received = {m.to[0]: m for m in mailoutbox}
     assert set(received) == {coordinator.email, "nyanstalld@example.se"}

@@ -21,7 +21,9 @@ DAY = 24 * 3600
 def request_to_kalmar(outsider, coordinator_a, kalmar, committed):
     """The outsider asks to act for Kalmar; Kalmar's coordinator is emailed a link."""
     with committed():
-        membership = services.request_membership(outsider, kalmar, job_title="Socialsekreterare")
+        membership = services.request_membership(
+            outsider, kalmar.organisation, job_title="Socialsekreterare"
+        )
     email = next(m for m in mail.outbox if m.to == [coordinator_a.email])
     path = re.search(r"http://testserver(/mina-sidor/beslut/[^\s]+)", email.body).group(1)
     mail.outbox.clear()

@@ -100,7 +100,9 @@ def test_registering_for_a_workshop_while_the_mail_server_is_down_still_gives_th
 def test_approving_a_membership_while_the_mail_server_is_down_still_approves_it(
     client, settings, home_page, outsider, coordinator_a, kalmar
 ):
-    membership = Membership.objects.create(user=outsider, municipality=kalmar, job_title="Kurator")
+    membership = Membership.objects.create(
+        user=outsider, organisation=kalmar.organisation, job_title="Kurator"
+    )
     settings.EMAIL_BACKEND = MAIL_SERVER_DOWN
     client.force_login(coordinator_a)
 
@@ -204,7 +206,9 @@ def network(kalmar, editor):
         purpose="Att dela erfarenheter.",
         coordinator_user=editor,
     )
-    NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
     return network
 
 

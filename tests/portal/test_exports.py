@@ -31,7 +31,9 @@ def test_the_site_history_csv_neutralises_a_name_typed_as_a_formula(
     attacker = make_person("a@example.se", first_name=FORMULA)
     attacker.last_name = ""
     attacker.save()
-    request_membership(attacker, kalmar)  # logged: label and user are the person's name
+    request_membership(
+        attacker, kalmar.organisation
+    )  # logged: label and user are the person's name
     client.force_login(editor)
     export = client.get("/admin/reports/site-history/?export=csv")
     assert export.status_code == 200

@@ -18,7 +18,7 @@ FORMS = {
     "/konto/signup/": ["email", "first_name", "last_name", "password1", "password2"],
     "/konto/login/": ["login", "password", "remember"],
     "/konto/password/reset/": ["email"],
-    "/mina-sidor/kommun/": ["municipality", "job_title"],
+    "/mina-sidor/organisation/": ["municipality", "job_title"],
     "/mina-sidor/goda-exempel/nytt/": [
         "title",
         "summary",

@@ -62,7 +62,7 @@ def test_welcome_page_is_gone_and_home_is_the_site_root(demo):
 def test_only_what_the_sources_attribute_is_attributed_to_a_named_municipality(demo):
     named = dict(
         GoodExamplePage.objects.filter(municipality__isnull=False).values_list(
-            "slug", "municipality__name"
+            "slug", "organisation__name"
         )
     )
     assert named == {"en-blind-flack": "Göteborg"}

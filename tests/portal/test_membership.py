@@ -1,4 +1,4 @@
-"""Asking to act for a municipality, and the coordinators' and editors' decisions."""
+"""Asking to act for an organisation, and the coordinators' and editors' decisions."""
 
 import json
 import re
@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
-from organisations.models import MunicipalityEmailDomain
+from organisations.models import Municipality, Organisation, OrganisationEmailDomain
 from portal.models import Membership
 from portal.services import memberships as services
 
@@ -22,11 +22,14 @@ def decision_path(message):
 
 @pytest.fixture
 def ask_to_join(client, committed):
-    def ask(client, user, municipality, job_title="Socialsekreterare"):
+    def ask(client, user, organisation, job_title="Socialsekreterare"):
+        if isinstance(organisation, Municipality):
+            organisation = organisation.organisation
         client.force_login(user)
         with committed():
             return client.post(
-                "/mina-sidor/kommun/", {"municipality": municipality.code, "job_title": job_title}
+                "/mina-sidor/organisation/",
+                {"organisation": organisation.slug, "job_title": job_title},
             )
 
     return ask
@@ -35,7 +38,7 @@ def ask_to_join(client, committed):
 def test_an_address_on_the_municipality_domain_is_approved_at_once(
     client, home_page, make_person, kalmar, ask_to_join
 ):
-    MunicipalityEmailDomain.objects.create(municipality=kalmar, domain="Kalmar.se")
+    OrganisationEmailDomain.objects.create(organisation=kalmar.organisation, domain="Kalmar.se")
     person = make_person("lisa@socialtjansten.kalmar.se")
     response = ask_to_join(client, person, kalmar)
     assert response["Location"] == "/mina-sidor/"
@@ -126,11 +129,11 @@ def test_moving_ends_the_old_membership_when_the_new_one_is_approved(
     client, home_page, member_a, coordinator_b, vaxjo, ask_to_join
 ):
     ask_to_join(client, member_a, vaxjo)
-    assert Membership.objects.get(user=member_a, status="approved").municipality.name == "Kalmar"
+    assert Membership.objects.get(user=member_a, status="approved").organisation.name == "Kalmar"
     new = Membership.objects.get(user=member_a, status="pending")
     services.approve_membership(new, by=coordinator_b)
     statuses = dict(
-        Membership.objects.filter(user=member_a).values_list("municipality__name", "status")
+        Membership.objects.filter(user=member_a).values_list("organisation__name", "status")
     )
     assert statuses == {"Kalmar": "ended", "Växjö": "approved"}
 
@@ -141,7 +144,7 @@ def test_a_new_request_replaces_a_pending_one(
     ask_to_join(client, outsider, kalmar)
     ask_to_join(client, outsider, vaxjo)
     statuses = dict(
-        Membership.objects.filter(user=outsider).values_list("municipality__name", "status")
+        Membership.objects.filter(user=outsider).values_list("organisation__name", "status")
     )
     assert statuses == {"Kalmar": "ended", "Växjö": "pending"}
 
@@ -201,23 +204,23 @@ def test_one_approved_membership_per_person_is_a_database_rule(member_a, vaxjo):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=member_a, municipality=vaxjo, status="approved")
+        Membership.objects.create(user=member_a, organisation=vaxjo.organisation, status="approved")
 
 
 def test_leaving_ends_the_membership(client, home_page, member_a):
     client.force_login(member_a)
-    client.post("/mina-sidor/kommun/lamna/")
+    client.post("/mina-sidor/organisation/lamna/")
     assert Membership.objects.get(user=member_a).status == "ended"
-    assert "inte kopplad till någon kommun" in client.get("/mina-sidor/").content.decode()
+    assert "inte kopplad till någon organisation" in client.get("/mina-sidor/").content.decode()
 
 
-def test_an_unknown_municipality_is_explained_next_to_the_field(client, home_page, outsider):
+def test_an_unknown_organisation_is_explained_next_to_the_field(client, home_page, outsider):
     client.force_login(outsider)
     response = client.post(
-        "/mina-sidor/kommun/", {"municipality": "9999", "job_title": "Enhetschef"}
+        "/mina-sidor/organisation/", {"organisation": "ingen-sadan", "job_title": "Enhetschef"}
     )
     html = response.content.decode()
-    assert "Välj en kommun i listan." in html
+    assert "Välj en organisation i listan." in html
     assert 'value="Enhetschef"' in html
 
 
@@ -228,7 +231,8 @@ def test_personal_data_export_has_what_the_portal_holds(client, home_page, membe
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["konto"]["e-post"] == member_a.email
-    assert data["konto"]["medlemskap"][0]["kommun"] == "Kalmar"
+    assert data["konto"]["medlemskap"][0]["organisation"] == "Kalmar"
+    assert data["konto"]["medlemskap"][0]["slag"] == "Kommun"
 
 
 def test_deleting_the_account_keeps_what_was_published_without_the_name(
@@ -256,6 +260,11 @@ def test_editors_manage_memberships_and_domains_in_the_admin(client, home_page, 
     edit = client.get(f"/admin/snippets/portal/membership/edit/{membership.pk}/")
     assert edit.status_code == 200
     assert client.get("/admin/snippets/network/municipality/edit/0880/").status_code == 200
+    region = Organisation.objects.get(code="R08")
+    assert (
+        client.get(f"/admin/snippets/organisations/organisation/edit/{region.pk}/").status_code
+        == 200
+    )
 
 
 def test_inactive_and_never_verified_accounts_are_deleted(make_person, editor, municipalities):
@@ -284,3 +293,79 @@ def test_inactive_and_never_verified_accounts_are_deleted(make_person, editor, m
     assert editor.email in remaining
     assert "borta@example.se" not in remaining
     assert "overifierad@example.se" not in remaining
+
+
+def test_a_region_colleague_is_approved_through_the_regions_domain(
+    client, home_page, make_person, region_kalmar, ask_to_join
+):
+    OrganisationEmailDomain.objects.create(organisation=region_kalmar, domain="regionkalmar.se")
+    person = make_person("bup.kollega@regionkalmar.se")
+    ask_to_join(client, person, region_kalmar, job_title="Kurator, BUP")
+    membership = Membership.objects.get(user=person)
+    assert membership.status == "approved" and membership.approved_by_email_domain
+    assert [m.subject for m in mail.outbox] == ["Du är nu medlem för Region Kalmar län"]
+    html = client.get("/mina-sidor/").content.decode()
+    assert "Du är <strong>Medlem</strong> för <strong>Region Kalmar län</strong>" in html
+
+
+def test_the_request_form_offers_every_kind_of_organisation_grouped(client, home_page, outsider):
+    client.force_login(outsider)
+    html = client.get("/mina-sidor/organisation/").content.decode()
+    for group in ("Kommuner", "Regioner", "Länsstyrelser", "Polisregioner"):
+        assert f'<optgroup label="{group}">' in html
+    assert "Region Kalmar län</option>" in html
+    assert "Polisregion Syd</option>" in html
+
+
+def test_a_county_board_coordinator_decides_for_the_board_only(
+    client, home_page, make_person, county_board_kalmar, kalmar, ask_to_join, outsider, committed
+):
+    board_coordinator = make_person(
+        "samordnare@lansstyrelsen.se", county_board_kalmar, role="coordinator"
+    )
+    colleague = make_person("utvecklare@lansstyrelsen.se")
+    ask_to_join(client, colleague, county_board_kalmar, job_title="Utvecklare")
+    request = Membership.objects.get(user=colleague)
+    assert request.status == "pending"  # lansstyrelsen.se approves nobody by itself
+    assert any(m.to == [board_coordinator.email] for m in mail.outbox)
+    ask_to_join(client, outsider, kalmar)
+    to_kalmar = Membership.objects.get(user=outsider)
+
+    client.force_login(board_coordinator)
+    refused = client.post(f"/mina-sidor/medlemskap/{to_kalmar.pk}/", {"action": "approve"})
+    assert refused.status_code in (403, 404)
+    assert Membership.objects.get(pk=to_kalmar.pk).status == "pending"
+    with committed():
+        client.post(f"/mina-sidor/medlemskap/{request.pk}/", {"action": "approve"})
+    assert Membership.objects.get(pk=request.pk).status == "approved"
+
+
+def test_editors_add_an_organisation_but_not_a_municipality_and_no_shared_domain(
+    client, home_page, editor, municipalities
+):
+    client.force_login(editor)
+    url = "/admin/snippets/organisations/organisation/add/"
+    form = {
+        "kind": "municipality",
+        "name": "Föreningen Unga Kalmar",
+        "slug": "foreningen-unga-kalmar",
+        "counties": ["08"],
+        "email_domains-TOTAL_FORMS": "1",
+        "email_domains-INITIAL_FORMS": "0",
+        "email_domains-MIN_NUM_FORMS": "0",
+        "email_domains-MAX_NUM_FORMS": "1000",
+        "email_domains-0-domain": "gmail.com",
+        "email_domains-0-ORDER": "1",
+    }
+    html = client.post(url, form).content.decode()
+    assert "Kommunerna kommer från referensdatan" in html
+    assert "delas av flera organisationer eller är öppen för alla" in html
+    assert 'value="Föreningen Unga Kalmar"' in html
+    assert not Organisation.objects.filter(slug="foreningen-unga-kalmar").exists()
+
+    form.update({"kind": "other", "email_domains-0-domain": "ungakalmar.se"})
+    response = client.post(url, form)
+    assert response.status_code == 302
+    added = Organisation.objects.get(slug="foreningen-unga-kalmar")
+    assert added.kind == "other" and added.municipality is None
+    assert list(added.email_domains.values_list("domain", flat=True)) == ["ungakalmar.se"]

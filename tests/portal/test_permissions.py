@@ -39,7 +39,7 @@ VIEWS = [
     View(
         "ask to act for a municipality",
         "post",
-        lambda w: "/mina-sidor/kommun/",
+        lambda w: "/mina-sidor/organisation/",
         lambda w: {"municipality": w["vaxjo"].code},
         {
             "visitor": LOGIN,
@@ -91,7 +91,7 @@ VIEWS = [
     View(
         "leave one's municipality",
         "post",
-        lambda w: "/mina-sidor/kommun/lamna/",
+        lambda w: "/mina-sidor/organisation/lamna/",
         expected={
             "visitor": LOGIN,
             "member_a": to("/mina-sidor/"),
@@ -110,7 +110,7 @@ VIEWS = [
             "member_a": OK,
             "coordinator_a": OK,
             "coordinator_b": OK,
-            "editor": to("/mina-sidor/kommun/"),
+            "editor": to("/mina-sidor/organisation/"),
         },
     ),
     View(
@@ -273,11 +273,15 @@ def world(
     applicant = make_person("sokande@example.se")
     colleague = make_person("kollega@kalmar.se", kalmar)
     network = Network.objects.create(name="BUP-nätverket", slug="bup", coordinator_user=editor)
-    NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
-    NetworkMembership.objects.create(network=network, municipality=vaxjo, status="active")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
+    NetworkMembership.objects.create(
+        network=network, organisation=vaxjo.organisation, status="active"
+    )
     umea = Municipality.objects.get(name="Umeå")
     request = NetworkMembership.objects.create(
-        network=network, municipality=umea, status="requested"
+        network=network, organisation=umea.organisation, status="requested"
     )
     thread = Thread.objects.create(network=network, title="Remisser", author=member_a)
     post = thread.posts.create(author=member_a, body="Hur gör ni?")
@@ -291,7 +295,7 @@ def world(
         "kalmar": kalmar,
         "vaxjo": vaxjo,
         "guidance": guidance_page,
-        "pending_in_a": Membership.objects.create(user=applicant, municipality=kalmar),
+        "pending_in_a": Membership.objects.create(user=applicant, organisation=kalmar.organisation),
         "colleague_in_a": Membership.objects.get(user=colleague),
         "people": {
             "member_a": member_a,

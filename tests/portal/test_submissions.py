@@ -105,7 +105,7 @@ def test_a_personal_number_is_refused_next_to_its_field_and_nothing_is_lost(
 def test_someone_without_a_municipality_is_sent_to_ask_for_one(client, example_index, outsider):
     client.force_login(outsider)
     response = client.get("/mina-sidor/goda-exempel/nytt/")
-    assert response["Location"] == "/mina-sidor/kommun/"
+    assert response["Location"] == "/mina-sidor/organisation/"
 
 
 def test_an_example_in_review_cannot_be_edited(

@@ -20,7 +20,9 @@ LONG_TEXT = "Vi träffas varje vecka. " * (LONG_TEXT_MAX_LENGTH // 24 + 1)  # ju
 @pytest.fixture
 def network(kalmar, editor):
     network = Network.objects.create(name="Samverkan med BUP", slug="bup", coordinator_user=editor)
-    NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
     return network
 
 
