@@ -15,7 +15,17 @@ from portal.models import Membership
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["visitor", "member_a", "coordinator_a", "coordinator_b", "editor"]
+# member_a and coordinator_a act for the municipality Kalmar, coordinator_b for Växjö,
+# member_region for Region Kalmar län and coordinator_board for Länsstyrelsen i Kalmar län.
+ROLES = [
+    "visitor",
+    "member_a",
+    "coordinator_a",
+    "coordinator_b",
+    "member_region",
+    "coordinator_board",
+    "editor",
+]
 
 OK = "allowed"
 LOGIN = "redirected to login"
@@ -40,12 +50,14 @@ VIEWS = [
         "ask to act for a municipality",
         "post",
         lambda w: "/mina-sidor/organisation/",
-        lambda w: {"municipality": w["vaxjo"].code},
+        lambda w: {"organisation": w["vaxjo"].organisation.slug},
         {
             "visitor": LOGIN,
             "member_a": to("/mina-sidor/"),
             "coordinator_a": to("/mina-sidor/"),
             "coordinator_b": OK,
+            "member_region": to("/mina-sidor/"),
+            "coordinator_board": to("/mina-sidor/"),
             "editor": to("/mina-sidor/"),
         },
     ),
@@ -59,6 +71,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": to("/mina-sidor/"),
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": to("/mina-sidor/"),
         },
     ),
@@ -72,6 +86,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": to("/mina-sidor/"),
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": to("/mina-sidor/"),
         },
     ),
@@ -85,6 +101,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": to("/mina-sidor/"),
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": to("/mina-sidor/"),
         },
     ),
@@ -97,6 +115,8 @@ VIEWS = [
             "member_a": to("/mina-sidor/"),
             "coordinator_a": to("/mina-sidor/"),
             "coordinator_b": to("/mina-sidor/"),
+            "member_region": to("/mina-sidor/"),
+            "coordinator_board": to("/mina-sidor/"),
             "editor": to("/mina-sidor/"),
         },
     ),
@@ -110,6 +130,8 @@ VIEWS = [
             "member_a": OK,
             "coordinator_a": OK,
             "coordinator_b": OK,
+            "member_region": OK,
+            "coordinator_board": OK,
             "editor": to("/mina-sidor/organisation/"),
         },
     ),
@@ -118,7 +140,15 @@ VIEWS = [
         "post",
         lambda w: "/mina-sidor/radera-konto/",
         lambda w: {"password": "fel"},
-        {"visitor": LOGIN, "member_a": OK, "coordinator_a": OK, "coordinator_b": OK, "editor": OK},
+        {
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "member_region": OK,
+            "coordinator_board": OK,
+            "editor": OK,
+        },
     ),
     View(
         "download one's personal data",
@@ -129,6 +159,8 @@ VIEWS = [
             "member_a": OK,
             "coordinator_a": OK,
             "coordinator_b": OK,
+            "member_region": OK,
+            "coordinator_board": OK,
             "editor": OK,
         },
     ),
@@ -141,6 +173,8 @@ VIEWS = [
             "member_a": LOGIN,
             "coordinator_a": LOGIN,
             "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
             "editor": OK,
         },
     ),
@@ -153,6 +187,8 @@ VIEWS = [
             "member_a": LOGIN,
             "coordinator_a": LOGIN,
             "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
             "editor": OK,
         },
     ),
@@ -165,6 +201,8 @@ VIEWS = [
             "member_a": LOGIN,
             "coordinator_a": LOGIN,
             "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
             "editor": OK,
         },
     ),
@@ -177,6 +215,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": OK,
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": OK,
         },
     ),
@@ -189,6 +229,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": to("/kommuner/natverk/annat/"),
             "coordinator_b": to("/kommuner/natverk/annat/"),
+            "member_region": FORBIDDEN,
+            "coordinator_board": to("/kommuner/natverk/annat/"),
             "editor": FORBIDDEN,
         },
     ),
@@ -201,6 +243,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": FORBIDDEN,
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": to("/kommuner/natverk/bup/"),
         },
     ),
@@ -213,6 +257,8 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": to("/kommuner/natverk/bup/"),
             "coordinator_b": to("/kommuner/natverk/bup/"),
+            "member_region": FORBIDDEN,
+            "coordinator_board": to("/kommuner/natverk/bup/"),
             "editor": FORBIDDEN,
         },
     ),
@@ -226,6 +272,8 @@ VIEWS = [
             "member_a": OK,
             "coordinator_a": OK,
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": OK,
         },
     ),
@@ -239,6 +287,8 @@ VIEWS = [
             "member_a": OK,
             "coordinator_a": OK,
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": OK,
         },
     ),
@@ -252,7 +302,38 @@ VIEWS = [
             "member_a": FORBIDDEN,
             "coordinator_a": FORBIDDEN,
             "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
             "editor": lambda w: to(f"/kommuner/natverk/bup/trad/{w['thread'].pk}/"),
+        },
+    ),
+    View(
+        "approve a request to join the county board",
+        "post",
+        lambda w: f"/mina-sidor/medlemskap/{w['pending_in_board'].pk}/",
+        lambda w: {"action": "approve"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": to("/mina-sidor/"),
+            "editor": to("/mina-sidor/"),
+        },
+    ),
+    View(
+        "add an organisation in the admin",
+        "get",
+        lambda w: "/admin/snippets/organisations/organisation/add/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": OK,
         },
     ),
 ]
@@ -269,8 +350,15 @@ def world(
     coordinator_a,
     coordinator_b,
     editor,
+    region_kalmar,
+    county_board_kalmar,
 ):
     applicant = make_person("sokande@example.se")
+    member_region = make_person("bup@regionkalmar.se", region_kalmar)
+    coordinator_board = make_person(
+        "samordnare@lansstyrelsen.se", county_board_kalmar, role="coordinator"
+    )
+    board_applicant = make_person("utvecklare@lansstyrelsen.se")
     colleague = make_person("kollega@kalmar.se", kalmar)
     network = Network.objects.create(name="BUP-nätverket", slug="bup", coordinator_user=editor)
     NetworkMembership.objects.create(
@@ -285,7 +373,9 @@ def world(
     )
     thread = Thread.objects.create(network=network, title="Remisser", author=member_a)
     post = thread.posts.create(author=member_a, body="Hur gör ni?")
-    NetworkMembership.objects.filter(network=network, municipality=vaxjo).update(status="left")
+    NetworkMembership.objects.filter(network=network, organisation=vaxjo.organisation).update(
+        status="left"
+    )
     return {
         "network": network,
         "other_network": Network.objects.create(name="Annat", slug="annat"),
@@ -296,11 +386,16 @@ def world(
         "vaxjo": vaxjo,
         "guidance": guidance_page,
         "pending_in_a": Membership.objects.create(user=applicant, organisation=kalmar.organisation),
+        "pending_in_board": Membership.objects.create(
+            user=board_applicant, organisation=county_board_kalmar
+        ),
         "colleague_in_a": Membership.objects.get(user=colleague),
         "people": {
             "member_a": member_a,
             "coordinator_a": coordinator_a,
             "coordinator_b": coordinator_b,
+            "member_region": member_region,
+            "coordinator_board": coordinator_board,
             "editor": editor,
         },
     }
