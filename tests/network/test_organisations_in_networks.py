@@ -259,3 +259,27 @@ def test_others_cannot_accept_requests_or_read_the_discussion_by_url(
     )
     other_request.refresh_from_db()
     assert other_request.status == "requested"
+
+
+def test_an_editor_names_a_county_board_as_the_coordinator_in_the_admin(
+    client, home_page, board_network, region_kalmar, editor
+):
+    client.force_login(editor)
+    edit_url = f"/admin/snippets/network/network/edit/{board_network.pk}/"
+    html = client.get(edit_url).content.decode()
+    assert "Samordnas av organisation" in html and "Länsstyrelsen i Kalmar län" in html
+    response = client.post(
+        edit_url,
+        {
+            "name": board_network.name,
+            "slug": board_network.slug,
+            "challenge": board_network.challenge_id,
+            "purpose": "Att lära av varandra.",
+            "description": "",
+            "coordinator_user": "",
+            "coordinator_organisation": region_kalmar.pk,
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(board_network.get_absolute_url()).content.decode()
+    assert "Samordnas av Region Kalmar län" in page
