@@ -23,7 +23,11 @@ def proposals(request):
 @require_POST
 def create_from_proposal(request):
     challenge = get_object_or_404(Challenge, slug=request.POST.get("challenge"))
-    municipalities = list(Municipality.objects.filter(code__in=request.POST.getlist("codes")))
+    municipalities = list(
+        Municipality.objects.filter(code__in=request.POST.getlist("codes")).select_related(
+            "county", "organisation"
+        )
+    )
     if not MIN_SIZE <= len(municipalities) <= MAX_SIZE:
         messages.error(request, _("Ett nätverk behöver 4–8 kommuner."))
         return redirect("network_admin:proposals")
@@ -36,7 +40,7 @@ def create_from_proposal(request):
         % {"challenge": challenge.name.lower()},
         description="",
         by=request.user,
-        invite=municipalities,
+        invite=[m.organisation for m in municipalities],
     )
     messages.success(
         request,

@@ -90,7 +90,7 @@ def build(home):
     for name in PILOT_MUNICIPALITIES:
         NetworkMembership.objects.update_or_create(
             network=network,
-            municipality=Municipality.objects.get(name=name),
+            organisation=Municipality.objects.get(name=name).organisation,
             defaults={"status": NetworkMembership.Status.ACTIVE},
         )
 

@@ -1,4 +1,4 @@
-"""My municipality's networks and invitations on Mina sidor, and the data export."""
+"""My organisation's networks and invitations on Mina sidor, and the data export."""
 
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
@@ -11,7 +11,7 @@ def networks_panel(request):
     if membership is None:
         return None
     memberships = (
-        NetworkMembership.objects.filter(municipality=membership.municipality)
+        NetworkMembership.objects.filter(organisation=membership.organisation)
         .select_related("network")
         .exclude(status=NetworkMembership.Status.LEFT)
     )
@@ -19,11 +19,11 @@ def networks_panel(request):
         order=28,
         template="network/my_pages/networks.html",
         context={
-            "municipality": membership.municipality,
+            "organisation": membership.organisation,
             "active": [m for m in memberships if m.status == "active"],
             "invited": [m for m in memberships if m.status == "invited"],
             "requested": [m for m in memberships if m.status == "requested"],
-            "acts_for": is_coordinator_of(request.user, membership.municipality),
+            "acts_for": is_coordinator_of(request.user, membership.organisation),
         },
     )
 

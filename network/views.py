@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisations.models import County, Municipality
+from organisations.models import County, Municipality, Organisation, organisations_serving
 from portal.accounts.roles import active_membership, is_editor
 from portal.models import GoodExamplePage
 
@@ -35,8 +35,12 @@ def municipality_detail(request, slug):
         "profile": profile,
         "examples": GoodExamplePage.objects.for_listing().filter(municipality=municipality),
         "suggestions": suggestions,
+        "serving": sorted(
+            organisations_serving(municipality),
+            key=lambda o: (list(Organisation.Kind).index(o.kind), o.name),
+        ),
         "networks": Network.objects.filter(
-            memberships__municipality=municipality, memberships__status="active"
+            memberships__organisation__municipality=municipality, memberships__status="active"
         ),
         "can_edit": request.user.is_authenticated and can_edit_profile(request.user, municipality),
         "map": sweden_map(
@@ -96,17 +100,22 @@ def network_list(request):
 def network_detail(request, slug):
     network = get_object_or_404(Network.objects.select_related("challenge"), slug=slug)
     access = network_services.network_access(request.user, network)
-    members = list(
-        network.memberships.filter(status="active").select_related("municipality__county")
-    )
+    members_by_kind = network_services.members_by_kind(network)
+    # The map shows municipalities; the other members are in the list beside it.
+    municipalities = [
+        m.organisation.municipality
+        for _label, group in members_by_kind
+        for m in group
+        if m.organisation.municipality_id
+    ]
     context = {
         "network": network,
-        "members": members,
+        "members_by_kind": members_by_kind,
         "map": sweden_map(
-            [m.municipality_id for m in members],
+            [m.pk for m in municipalities],
             title=_("Karta över nätverkets kommuner"),
             label=_("Nätverkets kommuner: %(names)s")
-            % {"names": ", ".join(m.municipality.name for m in members) or _("inga ännu")},
+            % {"names": ", ".join(m.name for m in municipalities) or _("inga ännu")},
         ),
         "meetings": network.meetings.live()
         .filter(sessions__ends_at__gte=timezone.now())
@@ -120,7 +129,7 @@ def network_detail(request, slug):
         "own_membership": access.own_membership,
         "acts_for": access.acts_for,
         "coordinates": access.coordinates,
-        "requests": network.memberships.filter(status="requested").select_related("municipality"),
+        "requests": network.memberships.filter(status="requested").select_related("organisation"),
         "digest": access.gets_digest,
     }
     return render(request, "network/network_detail.html", context)
@@ -137,18 +146,18 @@ def _network_action(request, slug, action):
     return redirect(network.get_absolute_url())
 
 
-def _acting_municipality(request):
+def _acting_organisation(request):
     membership = active_membership(request.user)
     if membership is None:
         raise PermissionDenied
-    return membership.municipality
+    return membership.organisation
 
 
 @login_required
 @require_POST
 def network_join(request, slug):
     def act(network):
-        membership = network_services.join(network, _acting_municipality(request), by=request.user)
+        membership = network_services.join(network, _acting_organisation(request), by=request.user)
         if membership.status == NetworkMembership.Status.ACTIVE:
             messages.success(request, _("Välkomna till nätverket!"))
         else:
@@ -161,8 +170,8 @@ def network_join(request, slug):
 @require_POST
 def network_leave(request, slug):
     def act(network):
-        network_services.leave(network, _acting_municipality(request), by=request.user)
-        messages.success(request, _("Er kommun har lämnat nätverket."))
+        network_services.leave(network, _acting_organisation(request), by=request.user)
+        messages.success(request, _("Er organisation har lämnat nätverket."))
 
     return _network_action(request, slug, act)
 
@@ -174,7 +183,7 @@ def network_accept(request, slug, pk):
         membership = get_object_or_404(NetworkMembership, pk=pk, network=network)
         network_services.accept_request(membership, by=request.user)
         messages.success(
-            request, _("%(name)s är med i nätverket.") % {"name": membership.municipality}
+            request, _("%(name)s är med i nätverket.") % {"name": membership.organisation}
         )
 
     return _network_action(request, slug, act)
@@ -218,7 +227,7 @@ def thread_detail(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         network_services.reply(thread, request.user, body=form.cleaned_data["body"])
         return redirect("network:thread_detail", slug=slug, pk=pk)
-    posts = thread.posts.select_related("author", "author_municipality").prefetch_related("reports")
+    posts = thread.posts.select_related("author", "author_organisation").prefetch_related("reports")
     return render(
         request,
         "network/thread_detail.html",

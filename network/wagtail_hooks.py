@@ -74,7 +74,7 @@ class NetworkViewSet(SnippetViewSet):
         FieldPanel("purpose"),
         FieldPanel("description"),
         FieldPanel("coordinator_user"),
-        FieldPanel("coordinator_municipality"),
+        FieldPanel("coordinator_organisation"),
     ]
 
 
@@ -103,10 +103,10 @@ hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
 
 
 NETWORK_LOG_ACTIONS = {
-    "network.membership.invited": _("Kommun inbjuden till nätverk"),
-    "network.membership.requested": _("Kommun ansökte om att gå med i nätverk"),
-    "network.membership.active": _("Kommun gick med i nätverk"),
-    "network.membership.left": _("Kommun lämnade nätverk"),
+    "network.membership.invited": _("Organisation inbjuden till nätverk"),
+    "network.membership.requested": _("Organisation ansökte om att gå med i nätverk"),
+    "network.membership.active": _("Organisation gick med i nätverk"),
+    "network.membership.left": _("Organisation lämnade nätverk"),
     "network.post.hidden": _("Inlägg dolt"),
 }
 

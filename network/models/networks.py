@@ -1,4 +1,5 @@
-"""Peer networks of municipalities that share a challenge, and their discussions."""
+"""Peer networks of organisations (municipalities, regions, county boards, police regions
+and others) that share a challenge, and their discussions."""
 
 from django.conf import settings
 from django.db import models
@@ -30,13 +31,14 @@ class Network(models.Model):
         related_name="coordinated_networks",
         verbose_name=_("samordnas av (person i förstärkningsteamet)"),
     )
-    coordinator_municipality = models.ForeignKey(
-        "organisations.Municipality",
+    coordinator_organisation = models.ForeignKey(
+        "organisations.Organisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="coordinated_networks",
-        verbose_name=_("samordnas av kommun"),
+        verbose_name=_("samordnas av organisation"),
+        help_text=_("Organisationens kontaktpersoner tar emot ansökningar och bjuder in."),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -53,15 +55,15 @@ class Network(models.Model):
     def get_absolute_url(self):
         return reverse("network:network_detail", args=[self.slug])
 
-    def has_active_member(self, municipality):
+    def has_active_member(self, organisation):
         return self.memberships.filter(
-            municipality=municipality, status=NetworkMembership.Status.ACTIVE
+            organisation=organisation, status=NetworkMembership.Status.ACTIVE
         ).exists()
 
     @property
     def coordinator_label(self):
-        if self.coordinator_municipality_id:
-            return str(self.coordinator_municipality)
+        if self.coordinator_organisation_id:
+            return str(self.coordinator_organisation)
         return _("Förstärkningsteamet")
 
 
@@ -73,8 +75,11 @@ class NetworkMembership(models.Model):
         LEFT = "left", _("Har lämnat")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
-    municipality = models.ForeignKey(
-        "organisations.Municipality", on_delete=models.CASCADE, related_name="network_memberships"
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="network_memberships",
+        verbose_name=_("organisation"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
@@ -84,12 +89,12 @@ class NetworkMembership(models.Model):
         verbose_name_plural = _("medlemskap i nätverk")
         constraints = [
             models.UniqueConstraint(
-                fields=["network", "municipality"], name="one_membership_per_network"
+                fields=["network", "organisation"], name="one_membership_per_network"
             )
         ]
 
     def __str__(self):
-        return f"{self.municipality} i {self.network}"
+        return f"{self.organisation} i {self.network}"
 
 
 class NetworkLink(models.Model):
@@ -142,8 +147,8 @@ class Post(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    author_municipality = models.ForeignKey(
-        "organisations.Municipality", null=True, on_delete=models.SET_NULL, related_name="+"
+    author_organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("inlägg"))
     created_at = models.DateTimeField(auto_now_add=True)

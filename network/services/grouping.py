@@ -40,7 +40,7 @@ def suggest_networks(min_size=MIN_SIZE, max_size=MAX_SIZE):
         already = set(
             NetworkMembership.objects.filter(
                 network__challenge=challenge, status__in=["active", "invited", "requested"]
-            ).values_list("municipality_id", flat=True)
+            ).values_list("organisation__municipality", flat=True)
         )
         candidates = [
             profile.municipality

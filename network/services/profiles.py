@@ -14,7 +14,8 @@ def profile_for(municipality):
 
 
 def can_edit_profile(user, municipality):
-    return is_editor(user) or is_coordinator_of(user, municipality)
+    """Editors, and the coordinators (contact persons) of the municipality's organisation."""
+    return is_editor(user) or is_coordinator_of(user, municipality.organisation)
 
 
 @transaction.atomic

@@ -17,9 +17,11 @@ def network(kalmar, vaxjo, editor):
         name="Samverkan med BUP",
         slug="bup",
         coordinator_user=editor,
-        coordinator_municipality=vaxjo,
+        coordinator_organisation=vaxjo.organisation,
     )
-    NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
     return network
 
 
@@ -29,7 +31,7 @@ def test_a_visitor_sees_nothing_inside_and_acts_for_nobody(network):
     assert access.acts_for is None and access.own_membership is None
 
 
-def test_a_member_of_a_member_municipality_reads_but_does_not_act_for_it(network, member_a):
+def test_a_member_of_a_member_organisation_reads_but_does_not_act_for_it(network, member_a):
     access = network_access(member_a, network)
     assert access.reads_discussion
     assert access.own_membership.status == "active"
@@ -37,18 +39,18 @@ def test_a_member_of_a_member_municipality_reads_but_does_not_act_for_it(network
     assert not access.coordinates
 
 
-def test_a_coordinator_acts_for_their_municipality_even_before_it_is_a_member(
-    network, coordinator_a, make_person, municipalities
+def test_a_coordinator_acts_for_their_organisation_even_before_it_is_a_member(
+    network, coordinator_a, make_member, municipalities
 ):
     lund = Municipality.objects.get(name="Lund")
-    coordinator = make_person("kontakt@lund.se", lund, role="coordinator")
+    coordinator = make_member("kontakt@lund.se", lund.organisation, role="coordinator")
     access = network_access(coordinator, network)
-    assert access.acts_for == lund and access.own_membership is None
+    assert access.acts_for == lund.organisation and access.own_membership is None
     assert not access.reads_discussion
     assert network_access(coordinator_a, network).acts_for.name == "Kalmar"
 
 
-def test_the_coordinators_of_the_coordinating_municipality_and_editors_coordinate(
+def test_the_coordinators_of_the_coordinating_organisation_and_editors_coordinate(
     network, coordinator_b, editor, member_a
 ):
     assert network_access(coordinator_b, network).coordinates

@@ -1,4 +1,4 @@
-"""Who a network's emails go to on behalf of a municipality: its active coordinators."""
+"""Who a network's emails go to on behalf of an organisation: its active coordinators."""
 
 import pytest
 from django.core import mail
@@ -15,8 +15,10 @@ def network(editor):
 
 
 @pytest.fixture
-def deactivated_coordinator(make_person, kalmar):
-    person = make_person("slutat@kalmar.se", kalmar, role="coordinator", first_name="Sara")
+def deactivated_coordinator(make_member, kalmar):
+    person = make_member(
+        "slutat@kalmar.se", kalmar.organisation, role="coordinator", first_name="Sara"
+    )
     person.is_active = False
     person.save(update_fields=["is_active"])
     return person
@@ -27,7 +29,7 @@ def test_a_deactivated_coordinator_gets_no_network_invitation(
 ):
     mail.outbox.clear()
     with committed():
-        networks.invite_municipality(network, kalmar, by=editor)
+        networks.invite_organisation(network, kalmar.organisation, by=editor)
     recipients = [address for message in mail.outbox for address in message.to]
     assert recipients == [coordinator_a.email]
 
@@ -36,11 +38,12 @@ def test_a_deactivated_coordinator_is_not_told_a_request_was_accepted(
     network, editor, kalmar, coordinator_a, deactivated_coordinator, committed
 ):
     with committed():  # the editors are told of the request now, as after a real commit
-        networks.join(network, kalmar, by=coordinator_a)
+        networks.join(network, kalmar.organisation, by=coordinator_a)
     mail.outbox.clear()
     with committed():
         networks.accept_request(
-            NetworkMembership.objects.get(network=network, municipality=kalmar), by=editor
+            NetworkMembership.objects.get(network=network, organisation=kalmar.organisation),
+            by=editor,
         )
     recipients = [address for message in mail.outbox for address in message.to]
     assert recipients == [coordinator_a.email]

@@ -24,18 +24,20 @@ def network(kalmar, editor):
         purpose="Att dela erfarenheter.",
         coordinator_user=editor,
     )
-    NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
     return network
 
 
-def test_the_discussion_is_for_members_of_member_municipalities_only(
+def test_the_discussion_is_for_members_of_member_organisations_only(
     client, home_page, network, member_a, coordinator_b
 ):
     thread = networks.start_thread(network, member_a, title="Remisser till BUP", body="Tips?")
     client.force_login(coordinator_b)
     page = client.get(network.get_absolute_url()).content.decode()
     assert "Remisser till BUP" not in page
-    assert "bara öppen för medarbetare i nätverkets kommuner" in page
+    assert "bara öppen för medarbetare i nätverkets organisationer" in page
     assert client.get(f"/kommuner/natverk/bup/trad/{thread.pk}/").status_code == 403
     client.force_login(member_a)
     assert "Remisser till BUP" in client.get(network.get_absolute_url()).content.decode()
@@ -54,10 +56,10 @@ def test_posts_go_through_the_privacy_guard(client, home_page, network, member_a
 
 
 def test_a_reported_post_is_seen_by_editors_with_the_reason_and_can_be_hidden(
-    client, home_page, network, member_a, make_person, kalmar, editor, committed
+    client, home_page, network, member_a, make_member, kalmar, editor, committed
 ):
     thread = networks.start_thread(network, member_a, title="Fråga", body="Olämpligt inlägg")
-    colleague = make_person("kollega@kalmar.se", kalmar)
+    colleague = make_member("kollega@kalmar.se", kalmar.organisation)
     post = thread.posts.get()
     client.force_login(colleague)
     with committed():
@@ -74,9 +76,9 @@ def test_a_reported_post_is_seen_by_editors_with_the_reason_and_can_be_hidden(
     assert "Olämpligt inlägg" not in html and "dolt av en redaktör" in html
 
 
-def test_the_digest_is_sent_at_most_once_a_day(network, member_a, make_person, kalmar, committed):
+def test_the_digest_is_sent_at_most_once_a_day(network, member_a, make_member, kalmar, committed):
     networks.set_digest(member_a, network, True)
-    other = make_person("annan@kalmar.se", kalmar)
+    other = make_member("annan@kalmar.se", kalmar.organisation)
     thread = networks.start_thread(network, other, title="Nytt", body="Första")
     networks.reply(thread, other, body="Andra")
     networks.reply(thread, member_a, body="Mitt eget")
@@ -96,14 +98,14 @@ def test_invite_accept_and_leave(
     client, home_page, network, editor, coordinator_b, vaxjo, committed
 ):
     with committed():
-        networks.invite_municipality(network, vaxjo, by=editor)
+        networks.invite_organisation(network, vaxjo.organisation, by=editor)
     assert mail.outbox[-1].to == [coordinator_b.email]
     client.force_login(coordinator_b)
     assert "Tacka ja till Samverkan med BUP" in client.get("/mina-sidor/").content.decode()
     client.post("/kommuner/natverk/bup/ga-med/")
-    assert network.memberships.get(municipality=vaxjo).status == "active"
+    assert network.memberships.get(organisation=vaxjo.organisation).status == "active"
     client.post("/kommuner/natverk/bup/lamna/")
-    assert network.memberships.get(municipality=vaxjo).status == "left"
+    assert network.memberships.get(organisation=vaxjo.organisation).status == "left"
 
 
 def test_a_request_waits_for_the_network_coordinator(
@@ -112,7 +114,7 @@ def test_a_request_waits_for_the_network_coordinator(
     client.force_login(coordinator_b)
     with committed():
         client.post("/kommuner/natverk/bup/ga-med/")
-    membership = network.memberships.get(municipality=vaxjo)
+    membership = network.memberships.get(organisation=vaxjo.organisation)
     assert membership.status == "requested"
     assert any(m.to == [editor.email] for m in mail.outbox)
     client.force_login(editor)
@@ -174,7 +176,7 @@ def test_finding_municipalities_by_challenge(client, home_page, municipalities):
 
 
 def test_suggested_networks_group_neighbours_and_are_created_with_one_click(
-    client, home_page, municipalities, editor, make_person, committed
+    client, home_page, municipalities, editor, make_member, committed
 ):
     bup = ChallengeFactory(name="Samverkan med BUP", slug="bup")
     names = ["Kalmar", "Nybro", "Emmaboda", "Växjö", "Kiruna"]
@@ -183,7 +185,11 @@ def test_suggested_networks_group_neighbours_and_are_created_with_one_click(
             municipality=Municipality.objects.get(name=name), looking_for_peers=True
         )
         profile.challenges.set([bup])
-    make_person("kontakt@nybro.se", Municipality.objects.get(name="Nybro"), role="coordinator")
+    make_member(
+        "kontakt@nybro.se",
+        Municipality.objects.get(name="Nybro").organisation,
+        role="coordinator",
+    )
     (proposal,) = suggest_networks()
     assert {m.name for m in proposal.municipalities} == {"Kalmar", "Nybro", "Emmaboda", "Växjö"}
     assert "Kalmar län och grannlän: Kronobergs län" in proposal.reasons
@@ -201,7 +207,7 @@ def test_suggested_networks_group_neighbours_and_are_created_with_one_click(
     assert suggest_networks() == []  # those invited are not proposed again
 
 
-def test_deleting_a_member_keeps_their_posts_without_name(network, member_a, make_person, kalmar):
+def test_deleting_a_member_keeps_their_posts_without_name(network, member_a):
     thread = networks.start_thread(network, member_a, title="Fråga", body="Hur gör ni?")
     member_a.delete()
     post = Post.objects.get(thread=thread)

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data_files(tmp_path, monkeypatch):
     """A copy of organisations/data that the loader reads; edit(name, old, new) changes it."""
-    for name in ("counties.csv", "municipalities.csv", "municipality_groups.csv"):
-        shutil.copy(reference_data.DATA_DIR / name, tmp_path / name)
+    for path in reference_data.DATA_DIR.glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
     monkeypatch.setattr(reference_data, "DATA_DIR", tmp_path)
 
     def edit(name, old, new):

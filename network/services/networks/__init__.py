@@ -1,4 +1,4 @@
-"""Peer networks, by concern: who may do what (permissions), which municipalities are in
+"""Peer networks, by concern: who may do what (permissions), which organisations are in
 them (membership), their discussions (discussion) and the daily digests (digests).
 
 The public names are importable from here, as `networks.join(...)`."""
@@ -9,15 +9,16 @@ from .membership import (
     NetworkError,
     accept_request,
     create_network,
-    invite_municipality,
+    invite_organisation,
     join,
     leave,
+    members_by_kind,
 )
 from .permissions import (
     NetworkAccess,
     can_coordinate,
     can_read_discussion,
-    member_municipality,
+    member_organisation,
     network_access,
     network_coordinators,
 )
@@ -30,10 +31,11 @@ __all__ = [
     "can_read_discussion",
     "create_network",
     "hide_post",
-    "invite_municipality",
+    "invite_organisation",
     "join",
     "leave",
-    "member_municipality",
+    "member_organisation",
+    "members_by_kind",
     "network_access",
     "network_coordinators",
     "reply",

@@ -35,7 +35,7 @@ def send_digests(now=None):
                 thread__network=subscription.network, created_at__gt=since, hidden_at__isnull=True
             )
             .exclude(author=subscription.user)
-            .select_related("thread", "author_municipality")
+            .select_related("thread", "author_organisation")
         )
         if not posts:
             continue

@@ -1,6 +1,6 @@
 """Discussions inside a network: threads, replies, reports and hidden posts.
 
-Only the members of member municipalities (and editors) read and write; every text goes
+Only the members of member organisations (and editors) read and write; every text goes
 through the privacy guard in the forms; editors can hide a post.
 """
 
@@ -38,7 +38,7 @@ def reply(thread, user, *, body):
         thread=thread,
         author=user,
         body=body,
-        author_municipality=membership.municipality if membership else None,
+        author_organisation=membership.organisation if membership else None,
     )
     Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
     return post

@@ -1,8 +1,10 @@
-"""Which municipalities are in a network: invitations, requests, joining and leaving.
+"""Which organisations are in a network: invitations, requests, joining and leaving.
 
-Coordinators of a municipality act for it (ask to join, accept invitations, leave); a
-network's coordinator (an editor, or the coordinators of the coordinating municipality)
-invites and accepts requests. Every change is logged.
+Members can be organisations of any kind: municipalities, regions, county boards, police
+regions and others. The coordinators (contact persons) of an organisation act for it (ask
+to join, accept invitations, leave); a network's coordinator (an editor, the person in the
+team named for it, or the coordinators of the coordinating organisation) invites and
+accepts requests. Every change is logged.
 """
 
 from django.db import transaction
@@ -11,7 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from network.models import Network, NetworkMembership
+from organisations.models import Organisation
 from portal import emails
+from portal.accounts.forms import KIND_PLURALS
 from portal.accounts.roles import is_coordinator_of, is_editor
 from portal.services.memberships import coordinators_of
 
@@ -25,9 +29,21 @@ class NetworkError(Exception):
     """An action on a network that cannot be done; the message is for the person."""
 
 
-def _require_coordinator_of(user, municipality):
-    if not (is_editor(user) or is_coordinator_of(user, municipality)):
-        raise PermissionError(_("Bara kommunens kontaktperson kan göra det här."))
+def _require_coordinator_of(user, organisation):
+    if not (is_editor(user) or is_coordinator_of(user, organisation)):
+        raise PermissionError(_("Bara organisationens kontaktperson kan göra det här."))
+
+
+def members_by_kind(network):
+    """The network's active members grouped by kind, in the order of Organisation.Kind:
+    [(plural label, [membership, ...]), ...], kinds without members left out."""
+    members = network.memberships.filter(status=Status.ACTIVE).select_related(
+        "organisation__municipality__county"
+    )
+    groups = {kind: [] for kind in Organisation.Kind}
+    for membership in sorted(members, key=lambda m: m.organisation.name):
+        groups[Organisation.Kind(membership.organisation.kind)].append(membership)
+    return [(KIND_PLURALS[kind], group) for kind, group in groups.items() if group]
 
 
 @transaction.atomic
@@ -46,17 +62,17 @@ def create_network(*, name, challenge, purpose, description, by, invite=()):
         coordinator_user=by,
     )
     log(network, "wagtail.create", user=by)
-    for municipality in invite:
-        invite_municipality(network, municipality, by=by)
+    for organisation in invite:
+        invite_organisation(network, organisation, by=by)
     return network
 
 
 @transaction.atomic
-def invite_municipality(network, municipality, *, by):
+def invite_organisation(network, organisation, *, by):
     if not can_coordinate(by, network):
         raise PermissionError(_("Bara nätverkets samordnare kan bjuda in."))
     membership, created = NetworkMembership.objects.get_or_create(
-        network=network, municipality=municipality, defaults={"status": Status.INVITED}
+        network=network, organisation=organisation, defaults={"status": Status.INVITED}
     )
     if not created and membership.status in (Status.ACTIVE, Status.INVITED):
         return membership
@@ -68,23 +84,23 @@ def invite_municipality(network, municipality, *, by):
     log(membership, f"network.membership.{membership.status}", user=by)
     notify(
         "invited",
-        coordinators_of(municipality),
+        coordinators_of(organisation),
         network=network,
-        municipality=municipality,
+        organisation=organisation,
         url=emails.absolute_url(network.get_absolute_url()),
     )
     return membership
 
 
 @transaction.atomic
-def join(network, municipality, *, by):
+def join(network, organisation, *, by):
     """A coordinator asks to join, or accepts an invitation (which makes them members)."""
-    _require_coordinator_of(by, municipality)
+    _require_coordinator_of(by, organisation)
     membership, _created = NetworkMembership.objects.get_or_create(
-        network=network, municipality=municipality, defaults={"status": Status.REQUESTED}
+        network=network, organisation=organisation, defaults={"status": Status.REQUESTED}
     )
     if membership.status == Status.ACTIVE:
-        raise NetworkError(_("%(name)s är redan med i nätverket.") % {"name": municipality})
+        raise NetworkError(_("%(name)s är redan med i nätverket.") % {"name": organisation})
     if membership.status == Status.INVITED:
         membership.status = Status.ACTIVE
     else:
@@ -93,7 +109,7 @@ def join(network, municipality, *, by):
             "requested",
             network_coordinators(network),
             network=network,
-            municipality=municipality,
+            organisation=organisation,
             url=emails.absolute_url(network.get_absolute_url()),
         )
     membership.save(update_fields=["status", "changed_at"])
@@ -112,22 +128,22 @@ def accept_request(membership, *, by):
     log(membership, "network.membership.active", user=by)
     notify(
         "accepted",
-        coordinators_of(membership.municipality),
+        coordinators_of(membership.organisation),
         network=membership.network,
-        municipality=membership.municipality,
+        organisation=membership.organisation,
         url=emails.absolute_url(membership.network.get_absolute_url()),
     )
     return membership
 
 
 @transaction.atomic
-def leave(network, municipality, *, by):
-    _require_coordinator_of(by, municipality)
+def leave(network, organisation, *, by):
+    _require_coordinator_of(by, organisation)
     membership = NetworkMembership.objects.filter(
-        network=network, municipality=municipality
+        network=network, organisation=organisation
     ).first()
     if membership is None or membership.status == Status.LEFT:
-        raise NetworkError(_("%(name)s är inte med i nätverket.") % {"name": municipality})
+        raise NetworkError(_("%(name)s är inte med i nätverket.") % {"name": organisation})
     membership.status = Status.LEFT
     membership.save(update_fields=["status", "changed_at"])
     log(membership, "network.membership.left", user=by)
