@@ -37,7 +37,7 @@ def test_profile_peers_network_and_discussion(open_page, person, mailoutbox):
     editor.goto(NETWORK)
     editor.get_by_role("button", name="Ta emot Ljusdal").click()
     editor.get_by_text("Ljusdal är med i nätverket").wait_for()
-    assert NetworkMembership.objects.get(municipality__name="Ljusdal").status == "active"
+    assert NetworkMembership.objects.get(organisation__name="Ljusdal").status == "active"
 
     coordinator.goto(NETWORK)
     coordinator.get_by_role("link", name="Starta en ny tråd").click()

@@ -5,7 +5,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-from events.models import WorkshopIndexPage
+from events.models import WorkshopIndexPage, WorkshopPage
 from organisations.models import Municipality
 from organisations.services import load_reference_data
 from portal.models import (
@@ -27,6 +27,9 @@ from ..factories import (
     MethodFactory,
     SupportAreaIndexPageFactory,
     SupportAreaPageFactory,
+    ThemeFactory,
+    WorkshopIndexPageFactory,
+    WorkshopPageFactory,
 )
 
 
@@ -61,6 +64,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(InformationPage, {HomePage, InformationPage})
         self.assertAllowedSubpageTypes(InformationPage, {InformationPage})
 
+    def test_workshops_live_under_their_index(self):
+        self.assertAllowedParentPageTypes(WorkshopIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(WorkshopIndexPage, {WorkshopPage})
+        self.assertAllowedParentPageTypes(WorkshopPage, {WorkshopIndexPage})
+        self.assertAllowedSubpageTypes(WorkshopPage, set())
+        self.assertCanNotCreateAt(HomePage, WorkshopPage)
+        self.assertCanNotCreateAt(SupportAreaPage, WorkshopPage)
+
 
 class PageRenderingAndEditingTests(WagtailPageTestCase):
     @classmethod
@@ -88,6 +99,15 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
             support_areas=[cls.area],
             methods=[method],
         )
+        cls.workshop_index = WorkshopIndexPageFactory(parent=cls.home)
+        cls.workshop = WorkshopPageFactory(
+            parent=cls.workshop_index,
+            title="SSPF i praktiken",
+            theme=ThemeFactory(name="Samverkan i SSPF", support_area=cls.area),
+            support_area=cls.area,
+            format="hybrid",
+            place="Stadshuset, Borås",
+        )
 
     def pages(self):
         return [
@@ -98,6 +118,8 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
             self.guidance,
             self.example_index,
             self.example,
+            self.workshop_index,
+            self.workshop,
         ]
 
     def test_every_page_renders(self):
@@ -133,24 +155,36 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
                 if hasattr(page, "body"):
                     self.assertEqual(page.body[0].value["text"], "Ny rubrik")
 
+    # The plain-text fields an editor fills in on each page type (the lead text, and on a
+    # workshop who it is for); the body is tried too where the page has one.
+    TEXT_FIELDS = ("intro", "summary", "target_audience")
+
     def test_editors_cannot_publish_a_personal_number(self):
         self.client.force_login(self.create_superuser("redaktor"))
-        data = self.edit_form_data(self.guidance)
-        data["summary"] = "Kort om 121212-1212"
-        data.update(
-            nested_form_data(
-                {"body": streamfield([("heading", {"text": "Om 900101-9703", "level": "h2"})])}
-            )
-        )
-        response = self.client.post(
-            reverse("wagtailadmin_pages:edit", args=[self.guidance.pk]), data
-        )
-        self.assertEqual(response.status_code, 200)
-        form = response.context["form"]
-        self.assertIn("121212-1212", str(form.errors["summary"]))
-        self.assertIn("900101-9703", str(form.errors["body"]))
-        self.guidance.refresh_from_db()
-        self.assertNotIn("121212", self.guidance.summary)
+        for page in self.pages():
+            with self.subTest(page=type(page).__name__):
+                data = self.edit_form_data(page)
+                fields = [name for name in self.TEXT_FIELDS if name in data]
+                self.assertTrue(fields, "every page type has a text field to try")
+                for name in fields:
+                    data[name] = "Kort om 121212-1212"
+                if hasattr(page, "body"):
+                    body = streamfield([("heading", {"text": "Om 900101-9703", "level": "h2"})])
+                    data.update(nested_form_data({"body": body}))
+                revisions = page.revisions.count()
+                response = self.client.post(
+                    reverse("wagtailadmin_pages:edit", args=[page.pk]), data
+                )
+                self.assertEqual(response.status_code, 200)
+                form = response.context["form"]
+                for name in fields:
+                    self.assertIn("121212-1212", str(form.errors[name]))
+                if hasattr(page, "body"):
+                    self.assertIn("900101-9703", str(form.errors["body"]))
+                page.refresh_from_db()
+                for name in fields:
+                    self.assertNotIn("121212", getattr(page, name))
+                self.assertEqual(page.revisions.count(), revisions, "nor is a draft saved")
 
     def test_every_page_is_previewable(self):
         editor = self.create_superuser("forhandsvisare")

@@ -69,7 +69,9 @@ def test_drafts_private_pages_and_discussions_never_appear(
             page=private, restriction_type="password", password="hemligt"
         )
         network = Network.objects.create(name="Nätverk", slug="n")
-        NetworkMembership.objects.create(network=network, municipality=kalmar, status="active")
+        NetworkMembership.objects.create(
+            network=network, organisation=kalmar.organisation, status="active"
+        )
         networks.start_thread(network, member_a, title="Pelikanen", body="Pelikanen i tråden")
     assert found("pelikanen") == []
     with committed():
