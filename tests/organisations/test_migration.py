@@ -5,6 +5,11 @@ A database filled by load_demo, plus memberships, registrations, theme interests
 profiles, network members and posts that point to municipalities, is migrated back to the
 nodes before the move (the rows must then sit in network's tables) and forward again;
 counts and relations must come out as they went in. Runs on SQLite and PostgreSQL.
+
+The way back and forth also passes through organisations of every kind (issue 13): today
+memberships, registrations, interests, network members, coordinators and post authors
+point to the municipality's Organisation; going back they point to the municipality again,
+and going forward each gets its municipality's organisation.
 """
 
 from io import StringIO
@@ -19,7 +24,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from events.models import Registration, Theme, ThemeInterest, WorkshopPage
 from network.models import MunicipalityProfile, Network, NetworkMembership, Post, Thread
-from organisations.models import County, Municipality, MunicipalityEmailDomain
+from organisations.models import County, Municipality, OrganisationEmailDomain
 from portal.models import GoodExamplePage, Membership
 
 # The newest migrations of the apps that held or pointed to the models before the move.
@@ -29,41 +34,62 @@ BEFORE_THE_MOVE = [
     ("events", "0002_format_label"),
     ("organisations", None),
 ]
-MOVED_MODELS = ["county", "municipality", "municipalityemaildomain"]
+# The email domains' model is named OrganisationEmailDomain today; its content type was
+# renamed in place, so it keeps its id.
+MOVED_MODELS = {
+    "county": "county",
+    "municipality": "municipality",
+    "organisationemaildomain": "municipalityemaildomain",
+}
 
 
 def add_rows_that_point_to_municipalities():
     users = get_user_model().objects
     kalmar = Municipality.objects.get(name="Kalmar")
     nybro = Municipality.objects.get(name="Nybro")
-    MunicipalityEmailDomain.objects.create(municipality=kalmar, domain="kalmar.se")
-    MunicipalityEmailDomain.objects.create(municipality=nybro, domain="nybro.se")
+    OrganisationEmailDomain.objects.create(organisation=kalmar.organisation, domain="kalmar.se")
+    OrganisationEmailDomain.objects.create(organisation=nybro.organisation, domain="nybro.se")
     anna = users.create_user("anna@kalmar.se", "lösenord-för-test")
     bo = users.create_user("bo@nybro.se", "lösenord-för-test")
     Membership.objects.create(
         user=anna,
-        municipality=kalmar,
+        organisation=kalmar.organisation,
         role=Membership.Role.COORDINATOR,
         status=Membership.Status.APPROVED,
     )
     Membership.objects.create(
-        user=bo, municipality=nybro, role=Membership.Role.MEMBER, status=Membership.Status.PENDING
+        user=bo,
+        organisation=nybro.organisation,
+        role=Membership.Role.MEMBER,
+        status=Membership.Status.PENDING,
     )
     workshop = WorkshopPage.objects.first()
     Registration.objects.create(
-        workshop=workshop, user=anna, municipality=kalmar, status=Registration.Status.CONFIRMED
+        workshop=workshop,
+        user=anna,
+        organisation=kalmar.organisation,
+        status=Registration.Status.CONFIRMED,
     )
     Registration.objects.create(
-        workshop=workshop, user=bo, municipality=nybro, status=Registration.Status.WAITLISTED
+        workshop=workshop,
+        user=bo,
+        organisation=nybro.organisation,
+        status=Registration.Status.WAITLISTED,
     )
-    ThemeInterest.objects.create(user=bo, theme=Theme.objects.first(), municipality=nybro)
+    ThemeInterest.objects.create(
+        user=bo, theme=Theme.objects.first(), organisation=nybro.organisation
+    )
     MunicipalityProfile.objects.get_or_create(municipality=nybro)
     network = Network.objects.first()
     NetworkMembership.objects.update_or_create(
-        network=network, municipality=nybro, defaults={"status": NetworkMembership.Status.ACTIVE}
+        network=network,
+        organisation=nybro.organisation,
+        defaults={"status": NetworkMembership.Status.ACTIVE},
     )
     thread = Thread.objects.create(network=network, author=anna, title="Samverkan med skolan")
-    Post.objects.create(thread=thread, author=anna, author_municipality=kalmar, body="Hej!")
+    Post.objects.create(
+        thread=thread, author=anna, author_organisation=kalmar.organisation, body="Hej!"
+    )
 
 
 def snapshot():
@@ -75,7 +101,7 @@ def snapshot():
             for model in (
                 County,
                 Municipality,
-                MunicipalityEmailDomain,
+                OrganisationEmailDomain,
                 Membership,
                 Registration,
                 ThemeInterest,
@@ -91,20 +117,26 @@ def snapshot():
             )
         ),
         "email domains": list(
-            MunicipalityEmailDomain.objects.order_by("domain").values_list(
-                "domain", "municipality__name"
+            OrganisationEmailDomain.objects.order_by("domain").values_list(
+                "domain", "organisation__municipality__name"
             )
         ),
         "memberships": list(
-            Membership.objects.order_by("pk").values_list("user__email", "municipality__code")
+            Membership.objects.order_by("pk").values_list(
+                "user__email", "organisation__municipality__code"
+            )
         ),
         "good examples": list(
             GoodExamplePage.objects.order_by("pk").values_list("title", "municipality__name")
         ),
         "registrations": list(
-            Registration.objects.order_by("pk").values_list("user__email", "municipality__code")
+            Registration.objects.order_by("pk").values_list(
+                "user__email", "organisation__municipality__code"
+            )
         ),
-        "theme interests": list(ThemeInterest.objects.values_list("user__email", "municipality")),
+        "theme interests": list(
+            ThemeInterest.objects.values_list("user__email", "organisation__municipality")
+        ),
         "profiles": list(
             MunicipalityProfile.objects.order_by("municipality_id").values_list(
                 "pk", "municipality__name"
@@ -112,20 +144,25 @@ def snapshot():
         ),
         "network members": list(
             NetworkMembership.objects.order_by("pk").values_list(
-                "network__slug", "municipality__code", "status"
+                "network__slug", "organisation__municipality__code", "status"
             )
         ),
         "networks' coordinators": list(
-            Network.objects.order_by("pk").values_list("slug", "coordinator_municipality")
+            Network.objects.order_by("pk").values_list(
+                "slug", "coordinator_organisation__municipality"
+            )
         ),
-        "post authors' municipalities": list(Post.objects.values_list("pk", "author_municipality")),
+        "post authors' municipalities": list(
+            Post.objects.values_list("pk", "author_organisation__municipality")
+        ),
         "workshop counties": list(
             WorkshopPage.objects.order_by("pk").values_list("pk", "county__name")
         ),
-        "content types": list(
-            ContentType.objects.filter(app_label="organisations", model__in=MOVED_MODELS)
-            .order_by("model")
-            .values_list("model", "pk")
+        "content types": sorted(
+            (MOVED_MODELS[model], pk)
+            for model, pk in ContentType.objects.filter(
+                app_label="organisations", model__in=list(MOVED_MODELS)
+            ).values_list("model", "pk")
         ),
         "editors' permissions": sorted(
             editors.permissions.filter(content_type__app_label="organisations").values_list(
