@@ -192,9 +192,7 @@ def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
             if not Page.objects.exists() and hasattr(connection, "_test_serialized_contents"):
                 # A transactional test ran before and emptied the database: restore what
                 # the migrations left (root page, default site), as such a test does.
-                connection.creation.deserialize_db_from_string(
-                    connection._test_serialized_contents
-                )
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
             reset_backend()
             call_command("load_demo", stdout=StringIO())
             yield index_dir
