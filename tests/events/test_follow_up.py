@@ -222,5 +222,6 @@ def test_my_pages_show_registrations_and_waitlist_places(
     client.force_login(member_a)
     html = client.get("/mina-sidor/").content.decode()
     assert "Mina workshoppar" in html and "Nummer 1 på väntelistan" in html
+    assert "för Kalmar (Kommun)" in html
     client.post(f"/workshop/{workshop.pk}/avboka/", {"next": "/mina-sidor/"})
     assert Registration.objects.get(user=member_a).status == "cancelled"
