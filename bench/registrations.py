@@ -76,7 +76,9 @@ def set_up(users, capacity):
 
 def popular_workshop(users, capacity, prefix="bench"):
     """`users` approved members with signed-in sessions (in the configured session store),
-    and one open workshop with `capacity` seats. Returns (workshop, session keys)."""
+    taking turns between municipalities, regions, county boards and police regions, and one
+    open workshop with `capacity` seats, open to those four kinds. Returns (workshop,
+    session keys)."""
     import datetime
     from importlib import import_module
 
@@ -91,11 +93,17 @@ def popular_workshop(users, capacity, prefix="bench"):
     from django.utils import timezone
 
     from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
-    from organisations.models import Municipality
+    from organisations.models import Organisation
     from portal.models import Membership
 
     User = get_user_model()
-    towns = list(Municipality.objects.order_by("code"))
+    kinds = [
+        Organisation.Kind.MUNICIPALITY,
+        Organisation.Kind.REGION,
+        Organisation.Kind.COUNTY_BOARD,
+        Organisation.Kind.POLICE_REGION,
+    ]
+    by_kind = [list(Organisation.objects.filter(kind=kind).order_by("code")) for kind in kinds]
     User.objects.bulk_create(
         User(email=f"{prefix}{n}@example.se", first_name="Bench", last_name=str(n))
         for n in range(users)
@@ -104,8 +112,13 @@ def popular_workshop(users, capacity, prefix="bench"):
     EmailAddress.objects.bulk_create(
         EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
     )
+
+    def organisation(n):
+        of_kind = by_kind[n % len(kinds)]
+        return of_kind[(n // len(kinds)) % len(of_kind)]
+
     Membership.objects.bulk_create(
-        Membership(user=p, municipality=towns[n % len(towns)], status="approved")
+        Membership(user=p, organisation=organisation(n), status="approved")
         for n, p in enumerate(people)
     )
     now = timezone.now()
@@ -118,6 +131,7 @@ def popular_workshop(users, capacity, prefix="bench"):
         format="digital",
         meeting_link="https://mote.example.se/bench",
         capacity=capacity,
+        open_to=[str(kind) for kind in kinds],
         registration_opens=now - datetime.timedelta(hours=1),
         registration_closes=now + datetime.timedelta(days=7),
     )
@@ -175,6 +189,20 @@ def outcome(workshop_pk, capacity):
     connection.close()
     overbooked = max(0, confirmed - capacity) + max(0, taken - capacity)
     return confirmed, waitlisted, taken, overbooked
+
+
+def confirmed_kinds(workshop_pk):
+    """The kinds of organisation whose members got a seat."""
+    from django.db import connection
+
+    from events.models import Registration
+
+    kinds = Registration.objects.filter(workshop_id=workshop_pk, status="confirmed").values_list(
+        "organisation__kind", flat=True
+    )
+    kinds = sorted(set(kinds))
+    connection.close()
+    return kinds
 
 
 def wait_for(port, seconds=60):
@@ -254,6 +282,7 @@ def main():
         wall = time.perf_counter() - started
 
         confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
+        kinds = confirmed_kinds(workshop_pk)
 
         failed_requests = sum(1 for ok, _ms in results if not ok)
         missing = args.users - confirmed - waitlisted
@@ -264,7 +293,7 @@ def main():
         print(
             f"engine={engine} users={args.users} capacity={args.capacity} "
             f"gunicorn_workers={args.workers} client_threads={args.concurrency} "
-            f"wall_s={wall:.2f} seat_counter={taken}"
+            f"wall_s={wall:.2f} seat_counter={taken} confirmed_kinds={','.join(kinds)}"
         )
         print(
             f"confirmed={confirmed} waitlisted={waitlisted} errors={errors} "

@@ -38,7 +38,7 @@ def workshop_registrations(request, pk):
         _act(request, workshop)
         return redirect("events_admin:registrations", pk=pk)
     registrations = Registration.objects.filter(workshop=workshop).select_related(
-        "user", "municipality", "registered_by"
+        "user", "organisation", "registered_by"
     )
     return TemplateResponse(
         request,
@@ -82,12 +82,13 @@ def registrations_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="anmalningar-{workshop.slug}.csv"'
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = SafeCsvWriter(response, delimiter=";")
-    writer.writerow(["Namn", "Kommun", "Status", "Plats i kön", "Närvarade"])
+    writer.writerow(["Namn", "Organisation", "Slag", "Status", "Plats i kön", "Närvarade"])
     for registration, waitlist_position in services.registrations_in_arrival_order(workshop):
         writer.writerow(
             [
                 registration.user.get_full_name() or registration.user.email,
-                registration.municipality.name,
+                registration.organisation.name,
+                registration.organisation.get_kind_display(),
                 registration.get_status_display(),
                 waitlist_position or "",
                 {True: "Ja", False: "Nej", None: ""}[registration.attended],

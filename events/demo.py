@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from organisations.models import County
+from organisations.models import County, Organisation
 from portal.demo.builder import publish, stream, upsert_child
 from portal.models import Method, SupportAreaPage
 
@@ -123,6 +123,13 @@ WORKSHOPS = [
 ]
 
 
+# Who may sign up, when not municipalities only. Collaboration with child and adolescent
+# psychiatry (BUP) needs the regions in the room too.
+OPEN_TO = {
+    "bup-mellanrummen": [Organisation.Kind.MUNICIPALITY, Organisation.Kind.REGION],
+}
+
+
 def _anchor():
     today = timezone.localdate()
     start = datetime.datetime(today.year, today.month, 1, 9, 0)
@@ -146,8 +153,10 @@ def build(home):
         "workshoppar",
         title="Workshoppar",
         intro=(
-            "Tematiska workshoppar som alla kommuner kan anmäla sig till. Anmälan öppnar och "
-            "stänger på angivna tider; blir det fullt hamnar du på väntelistan."
+            "Tematiska workshoppar som alla kommuner kan anmäla sig till, och ibland regioner "
+            "och andra organisationer: det står på varje workshop vem den är öppen för. "
+            "Anmälan öppnar och stänger på angivna tider; blir det fullt hamnar du på "
+            "väntelistan."
         ),
         show_in_menus=True,
     )
@@ -186,7 +195,8 @@ def build(home):
             county=County.objects.filter(code=county).first() if county else None,
             meeting_link="" if form == "on_site" else f"https://mote.example.se/{slug}",
             capacity=capacity,
-            per_municipality_cap=cap,
+            per_organisation_cap=cap,
+            open_to=[str(kind) for kind in OPEN_TO.get(slug, [Organisation.Kind.MUNICIPALITY])],
             registration_opens=starts - datetime.timedelta(days=60),
             registration_closes=starts - datetime.timedelta(days=3),
         )

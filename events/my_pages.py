@@ -15,7 +15,7 @@ def registrations_panel(request):
     registrations = list(
         Registration.objects.filter(user=user)
         .exclude(status=Registration.Status.CANCELLED)
-        .select_related("workshop")
+        .select_related("workshop", "organisation")
         .prefetch_related("workshop__sessions")
         .order_by("-id")
     )
@@ -41,6 +41,7 @@ def personal_data(user):
         [
             {
                 "workshop": r.workshop.title,
+                "organisation": r.organisation.name,
                 "status": r.get_status_display(),
                 "anmäld": r.created_at.isoformat(),
                 "närvarade": r.attended,
@@ -56,7 +57,9 @@ def personal_data(user):
                     else None
                 ),
             }
-            for r in Registration.objects.filter(user=user).select_related("workshop", "feedback")
+            for r in Registration.objects.filter(user=user).select_related(
+                "workshop", "organisation", "feedback"
+            )
         ]
         + [
             {"intresse för tema": interest.theme.name}

@@ -88,7 +88,7 @@ def _colleagues_to_register(coordinator, workshop):
     return (
         get_user_model()
         .objects.filter(
-            memberships__municipality=membership.municipality, memberships__status="approved"
+            memberships__organisation=membership.organisation, memberships__status="approved"
         )
         .exclude(pk__in=already.values("user"))
         .order_by("first_name", "last_name", "email")
@@ -99,7 +99,7 @@ def _colleagues_to_register(coordinator, workshop):
 def register_team(request, pk):
     workshop = _workshop(pk)
     membership = active_membership(request.user)
-    if membership is None or not is_coordinator_of(request.user, membership.municipality):
+    if membership is None or not is_coordinator_of(request.user, membership.organisation):
         raise PermissionDenied
     form = TeamRegistrationForm(
         _colleagues_to_register(request.user, workshop), request.POST or None
@@ -120,7 +120,7 @@ def register_team(request, pk):
     return render(
         request,
         "events/team_registration.html",
-        {"workshop": workshop, "form": form, "municipality": membership.municipality},
+        {"workshop": workshop, "form": form, "organisation": membership.organisation},
     )
 
 

@@ -1,11 +1,11 @@
 from .pages import WorkshopFormat, WorkshopIndexPage, WorkshopPage, WorkshopSession
-from .registrations import CalendarFeed, Feedback, MunicipalityQuota, Registration, SeatCounter
+from .registrations import CalendarFeed, Feedback, OrganisationQuota, Registration, SeatCounter
 from .themes import Theme, ThemeInterest
 
 __all__ = [
     "CalendarFeed",
     "Feedback",
-    "MunicipalityQuota",
+    "OrganisationQuota",
     "Registration",
     "SeatCounter",
     "Theme",

@@ -11,9 +11,33 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.admin_forms import PrivacyGuardedPageForm
+from events.admin_forms import NO_KIND_CHOSEN, WorkshopPageForm
+from organisations.models import Organisation
 from portal.blocks import BaseStreamBlock
 from portal.models import FilteredListingMixin, IndexPage
+
+# "Öppen för: kommuner och regioner": each kind of organisation in the plural.
+KIND_PLURALS = {
+    Organisation.Kind.MUNICIPALITY: _("kommuner"),
+    Organisation.Kind.REGION: _("regioner"),
+    Organisation.Kind.COUNTY_BOARD: _("länsstyrelser"),
+    Organisation.Kind.POLICE_REGION: _("polisregioner"),
+    Organisation.Kind.SUPPORT_STRUCTURE: _("regionala stödstrukturer (RSS/FoU)"),
+    Organisation.Kind.AGENCY: _("nationella myndigheter"),
+    Organisation.Kind.OTHER: _("andra organisationer"),
+}
+
+
+def default_open_to():
+    return [Organisation.Kind.MUNICIPALITY.value]
+
+
+def join_in_swedish(words):
+    """'kommuner', 'kommuner och regioner', 'kommuner, regioner och länsstyrelser'."""
+    words = [str(word) for word in words]
+    if len(words) <= 1:
+        return "".join(words)
+    return _("%(first)s och %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
 class WorkshopFormat(models.TextChoices):
@@ -56,9 +80,10 @@ class WorkshopIndexPage(FilteredListingMixin, IndexPage):
 
 
 class WorkshopPage(Page):
-    """A thematic workshop any municipality (or one network's members) can sign up for."""
+    """A thematic workshop that members of the kinds of organisation it is open to (or of
+    one network's members) can sign up for."""
 
-    base_form_class = PrivacyGuardedPageForm
+    base_form_class = WorkshopPageForm
 
     theme = models.ForeignKey(
         "events.Theme", on_delete=models.PROTECT, related_name="workshops", verbose_name=_("tema")
@@ -96,11 +121,16 @@ class WorkshopPage(Page):
         help_text=_("Visas bara för bekräftade deltagare."),
     )
     capacity = models.PositiveIntegerField(_("antal platser"))
-    per_municipality_cap = models.PositiveIntegerField(
-        _("max platser per kommun"),
+    per_organisation_cap = models.PositiveIntegerField(
+        _("max platser per organisation"),
         null=True,
         blank=True,
-        help_text=_("Lämna tomt för ingen gräns."),
+        help_text=_("Gäller varje organisation, av alla slag. Lämna tomt för ingen gräns."),
+    )
+    open_to = models.JSONField(
+        _("öppen för"),
+        default=default_open_to,
+        help_text=_("Vilka slags organisationer som får anmäla sig."),
     )
     registration_opens = models.DateTimeField(_("anmälan öppnar"))
     registration_closes = models.DateTimeField(_("anmälan stänger"))
@@ -111,7 +141,7 @@ class WorkshopPage(Page):
         on_delete=models.SET_NULL,
         related_name="meetings",
         verbose_name=_("bara för nätverk"),
-        help_text=_("Bara medlemmar i nätverkets kommuner kan anmäla sig."),
+        help_text=_("Bara medlemmar i nätverkets organisationer kan anmäla sig."),
     )
 
     content_panels = Page.content_panels + [
@@ -134,7 +164,8 @@ class WorkshopPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_municipality_cap")]),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_organisation_cap")]),
+                FieldPanel("open_to"),
                 FieldRowPanel(
                     [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
                 ),
@@ -166,6 +197,8 @@ class WorkshopPage(Page):
             errors["meeting_link"] = _("Digitala och hybrida workshoppar behöver en möteslänk.")
         if self.format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
             errors["place"] = _("Ange var workshoppen hålls.")
+        if not self.open_to or not set(self.open_to) <= set(Organisation.Kind.values):
+            errors["open_to"] = NO_KIND_CHOSEN
         if self.pk:
             errors.update(self._errors_against_confirmed_seats())
         if errors:
@@ -184,15 +217,27 @@ class WorkshopPage(Page):
                 "%(count)s personer har redan bekräftade platser; antalet platser kan inte "
                 "vara färre."
             ) % {"count": count}
-        if self.per_municipality_cap:
+        if self.per_organisation_cap:
             largest = (
-                confirmed.values("municipality").annotate(n=Count("id")).order_by("-n").first()
+                confirmed.values("organisation").annotate(n=Count("id")).order_by("-n").first()
             )
-            if largest and largest["n"] > self.per_municipality_cap:
-                errors["per_municipality_cap"] = _(
-                    "En kommun har redan %(count)s bekräftade platser; gränsen kan inte vara lägre."
+            if largest and largest["n"] > self.per_organisation_cap:
+                errors["per_organisation_cap"] = _(
+                    "En organisation har redan %(count)s bekräftade platser; gränsen kan inte "
+                    "vara lägre."
                 ) % {"count": largest["n"]}
         return errors
+
+    def admits(self, organisation):
+        """Whether members of this kind of organisation may sign up."""
+        return organisation.kind in self.open_to
+
+    @property
+    def open_to_label(self):
+        """'kommuner och regioner', in the order of Organisation.Kind."""
+        return join_in_swedish(
+            KIND_PLURALS[kind] for kind in Organisation.Kind if kind in (self.open_to or [])
+        )
 
     @cached_property
     def session_times(self):

@@ -37,26 +37,27 @@ class SeatCounter(models.Model):
         return self.capacity - self.taken
 
 
-class MunicipalityQuota(models.Model):
-    """Confirmed seats one municipality holds in a workshop with a per-municipality cap."""
+class OrganisationQuota(models.Model):
+    """Confirmed seats one organisation (of any kind) holds in a workshop with a cap per
+    organisation."""
 
     workshop = models.ForeignKey(
-        "events.WorkshopPage", on_delete=models.CASCADE, related_name="municipality_quotas"
+        "events.WorkshopPage", on_delete=models.CASCADE, related_name="organisation_quotas"
     )
-    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE)
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE)
     cap = models.PositiveIntegerField()
     taken = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["workshop", "municipality"], name="one_quota_per_municipality"
+                fields=["workshop", "organisation"], name="one_quota_per_organisation"
             ),
             models.CheckConstraint(condition=Q(taken__lte=F("cap")), name="quota_never_above_cap"),
         ]
 
     def __str__(self):
-        return f"{self.municipality_id}: {self.taken}/{self.cap}"
+        return f"{self.organisation_id}: {self.taken}/{self.cap}"
 
 
 class Registration(models.Model):
@@ -74,8 +75,8 @@ class Registration(models.Model):
         related_name="workshop_registrations",
         verbose_name=_("deltagare"),
     )
-    municipality = models.ForeignKey(
-        "organisations.Municipality", on_delete=models.PROTECT, verbose_name=_("kommun")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, verbose_name=_("organisation")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     registered_by = models.ForeignKey(

@@ -46,7 +46,7 @@ class ThemeInterest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="theme_interests"
     )
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="interests")
-    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE)
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE)
     created_at = models.DateTimeField(auto_now_add=True)
     notified_at = models.DateTimeField(null=True, blank=True)
 

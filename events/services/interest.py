@@ -35,15 +35,15 @@ def themes_of_interest(user):
 
 
 def register_interest(user, theme):
-    """Ask to be told of the theme's next workshop, for the person's municipality.
+    """Ask to be told of the theme's next workshop, for the person's organisation.
 
     Returns (interest, created); created is False when the person had already asked.
-    InterestError when the person acts for no municipality."""
+    InterestError when the person acts for no organisation."""
     membership = active_membership(user)
     if membership is None:
-        raise InterestError(_("Du behöver företräda en kommun för att anmäla intresse."))
+        raise InterestError(_("Du behöver företräda en organisation för att anmäla intresse."))
     return ThemeInterest.objects.get_or_create(
-        user=user, theme=theme, defaults={"municipality": membership.municipality}
+        user=user, theme=theme, defaults={"organisation": membership.organisation}
     )
 
 
@@ -63,19 +63,25 @@ def notify_interested(workshop):
 
 
 def interest_per_county():
-    """(counties, rows): a row per theme with the total and the count per county, in the
-    counties' order."""
+    """(counties, rows): a row per theme with the number of people interested and the
+    count per county, in the counties' order.
+
+    A person counts in every county their organisation works in (a municipality in its
+    own, a police region in several, a national agency in none), and once in the total."""
     counties = list(County.objects.order_by("code"))
     counts = {
-        (row["theme"], row["municipality__county"]): row["n"]
-        for row in ThemeInterest.objects.values("theme", "municipality__county").annotate(
-            n=Count("id")
-        )
+        (row["theme"], row["organisation__counties"]): row["n"]
+        for row in ThemeInterest.objects.filter(organisation__counties__isnull=False)
+        .values("theme", "organisation__counties")
+        .annotate(n=Count("id"))
     }
+    totals = dict(
+        ThemeInterest.objects.values("theme").annotate(n=Count("id")).values_list("theme", "n")
+    )
     rows = [
         {
             "theme": theme,
-            "total": sum(counts.get((theme.pk, county.code), 0) for county in counties),
+            "total": totals.get(theme.pk, 0),
             "per_county": [counts.get((theme.pk, county.code), 0) for county in counties],
         }
         for theme in Theme.objects.order_by("name")

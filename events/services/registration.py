@@ -1,7 +1,7 @@
 """Registration, cancellation and the waitlist.
 
 A confirmed seat is taken with one conditional UPDATE on the workshop's seat counter
-(`taken < capacity`), and on the municipality's quota when the workshop has a cap, inside
+(`taken < capacity`), and on the organisation's quota when the workshop has a cap, inside
 the registration's transaction. Database constraints back both up. On PostgreSQL a
 concurrent UPDATE of the same counter waits for the other transaction and re-checks the
 condition; on SQLite, IMMEDIATE transactions serialise writers. Either way no workshop is
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from events.models import MunicipalityQuota, Registration, SeatCounter
+from events.models import OrganisationQuota, Registration, SeatCounter
 from portal.accounts.roles import active_membership, is_coordinator_of
 from portal.models import Membership
 
@@ -31,13 +31,13 @@ class RegistrationError(Exception):
 class Seat(Enum):
     TAKEN = "taken"
     WORKSHOP_FULL = "workshop_full"
-    MUNICIPALITY_FULL = "municipality_full"
+    ORGANISATION_FULL = "organisation_full"
 
 
 @transaction.atomic
 def sync_seat_counter(workshop):
     """Bring the counters in line with the published page: capacity, and the cap per
-    municipality recounted from confirmed registrations. Called on publish; the page's
+    organisation recounted from confirmed registrations. Called on publish; the page's
     validation has already refused a capacity or cap below what is confirmed."""
     SeatCounter.objects.get_or_create(workshop=workshop, defaults={"capacity": workshop.capacity})
     # Lock the counter first: registrations update it too, so from here on none is in
@@ -47,46 +47,46 @@ def sync_seat_counter(workshop):
     counter.capacity = workshop.capacity
     counter.taken = confirmed.count()
     counter.save(update_fields=["capacity", "taken"])
-    MunicipalityQuota.objects.filter(workshop=workshop).delete()
-    if workshop.per_municipality_cap:
-        per_municipality = confirmed.values("municipality").annotate(count=Count("id"))
-        MunicipalityQuota.objects.bulk_create(
-            MunicipalityQuota(
+    OrganisationQuota.objects.filter(workshop=workshop).delete()
+    if workshop.per_organisation_cap:
+        per_organisation = confirmed.values("organisation").annotate(count=Count("id"))
+        OrganisationQuota.objects.bulk_create(
+            OrganisationQuota(
                 workshop=workshop,
-                municipality_id=row["municipality"],
-                cap=workshop.per_municipality_cap,
+                organisation_id=row["organisation"],
+                cap=workshop.per_organisation_cap,
                 taken=row["count"],
             )
-            for row in per_municipality
+            for row in per_organisation
         )
     return counter
 
 
-def _take_seat(workshop, municipality):
+def _take_seat(workshop, organisation_id):
     taken = SeatCounter.objects.filter(workshop=workshop, taken__lt=F("capacity")).update(
         taken=F("taken") + 1
     )
     if not taken:
         return Seat.WORKSHOP_FULL
-    if workshop.per_municipality_cap:
-        MunicipalityQuota.objects.get_or_create(
+    if workshop.per_organisation_cap:
+        OrganisationQuota.objects.get_or_create(
             workshop=workshop,
-            municipality=municipality,
-            defaults={"cap": workshop.per_municipality_cap},
+            organisation_id=organisation_id,
+            defaults={"cap": workshop.per_organisation_cap},
         )
-        quota_taken = MunicipalityQuota.objects.filter(
-            workshop=workshop, municipality=municipality, taken__lt=F("cap")
+        quota_taken = OrganisationQuota.objects.filter(
+            workshop=workshop, organisation_id=organisation_id, taken__lt=F("cap")
         ).update(taken=F("taken") + 1)
         if not quota_taken:
             SeatCounter.objects.filter(workshop=workshop).update(taken=F("taken") - 1)
-            return Seat.MUNICIPALITY_FULL
+            return Seat.ORGANISATION_FULL
     return Seat.TAKEN
 
 
 def _release_seat(registration):
     SeatCounter.objects.filter(workshop=registration.workshop_id).update(taken=F("taken") - 1)
-    MunicipalityQuota.objects.filter(
-        workshop=registration.workshop_id, municipality=registration.municipality_id
+    OrganisationQuota.objects.filter(
+        workshop=registration.workshop_id, organisation=registration.organisation_id
     ).update(taken=F("taken") - 1)
 
 
@@ -107,6 +107,7 @@ class RegistrationOutlook:
 
     registration: Registration | None  # the person's own, unless cancelled
     membership: Membership | None  # the person's approved membership
+    refusal: str  # why the person's organisation may not sign up, or "" when it may
     seats: SeatCounter | None
     waitlist_count: int
     state: str  # registration_state: 'not_open', 'open' or 'closed'
@@ -117,6 +118,7 @@ class RegistrationOutlook:
 def registration_outlook(workshop, user, now=None):
     """The registration part of the workshop page for this person (or visitor)."""
     registration = membership = None
+    refusal = ""
     if user.is_authenticated:
         registration = (
             Registration.objects.filter(workshop=workshop, user=user)
@@ -124,16 +126,20 @@ def registration_outlook(workshop, user, now=None):
             .first()
         )
         membership = active_membership(user)
+        if membership is not None:
+            refusal = _refusal(workshop, membership.organisation)
     return RegistrationOutlook(
         registration=registration,
         membership=membership,
+        refusal=refusal,
         seats=SeatCounter.objects.filter(workshop=workshop).first(),
         waitlist_count=Registration.objects.filter(
             workshop=workshop, status=Registration.Status.WAITLISTED
         ).count(),
         state=registration_state(workshop, now),
         can_register_team=membership is not None
-        and is_coordinator_of(user, membership.municipality),
+        and not refusal
+        and is_coordinator_of(user, membership.organisation),
         shows_meeting_link=registration is not None
         and registration.status == Registration.Status.CONFIRMED,
     )
@@ -144,7 +150,7 @@ def registrations_in_arrival_order(workshop):
     waitlist queue (1 for the first waiting) or None when it is not waiting."""
     registrations = (
         Registration.objects.filter(workshop=workshop)
-        .select_related("user", "municipality")
+        .select_related("user", "organisation")
         .order_by("id")
     )
     waiting = 0
@@ -168,21 +174,38 @@ def _check_can_register(workshop, user, now):
     membership = active_membership(user)
     if membership is None:
         raise RegistrationError(
-            _("Du behöver företräda en kommun för att anmäla dig. Ansök på Mina sidor.")
+            _("Du behöver företräda en organisation för att anmäla dig. Ansök på Mina sidor.")
         )
-    if workshop.network_id and not workshop.network.has_active_member(membership.municipality):
+    organisation = membership.organisation
+    if refusal := _refusal(workshop, organisation):
+        raise RegistrationError(refusal)
+    if workshop.network_id and not workshop.network.has_active_member(organisation):
         raise RegistrationError(
-            _("Workshoppen är bara för kommunerna i nätverket %(network)s.")
+            _("Workshoppen är bara för organisationerna i nätverket %(network)s.")
             % {"network": workshop.network}
         )
-    return membership.municipality
+    return organisation
+
+
+def _refusal(workshop, organisation):
+    """Why members of the organisation may not sign up for the workshop ("" if they may)."""
+    if workshop.admits(organisation):
+        return ""
+    kind = organisation.get_kind_display()
+    return _(
+        "Den här workshoppen är öppen för %(kinds)s. Du företräder %(organisation)s (%(kind)s)."
+    ) % {
+        "kinds": workshop.open_to_label,
+        "organisation": organisation.name,
+        "kind": kind[:1].lower() + kind[1:],
+    }
 
 
 def register(workshop, user, *, registered_by=None, now=None):
-    """Sign a person up: a confirmed seat if one is free (within the municipality's cap),
+    """Sign a person up: a confirmed seat if one is free (within the organisation's cap),
     otherwise a place on the waitlist in arrival order."""
     now = now or timezone.now()
-    municipality = _check_can_register(workshop, user, now)
+    organisation = _check_can_register(workshop, user, now)
     try:
         with transaction.atomic():
             previous = Registration.objects.filter(workshop=workshop, user=user).first()
@@ -191,11 +214,11 @@ def register(workshop, user, *, registered_by=None, now=None):
             if previous is not None:
                 # Signing up again joins the back of the queue, as a new arrival.
                 previous.delete()
-            seat = _take_seat(workshop, municipality)
+            seat = _take_seat(workshop, organisation.pk)
             registration = Registration.objects.create(
                 workshop=workshop,
                 user=user,
-                municipality=municipality,
+                organisation=organisation,
                 registered_by=registered_by,
                 status=(
                     Registration.Status.CONFIRMED
@@ -217,21 +240,22 @@ def register(workshop, user, *, registered_by=None, now=None):
 
 
 def register_team(workshop, coordinator, colleagues, *, now=None):
-    """A coordinator signs up colleagues from their own municipality, within the same caps.
+    """A coordinator signs up colleagues from their own organisation (of any kind), within
+    the same caps.
 
     Returns (registered, problems) where problems pairs a colleague with the reason."""
     membership = active_membership(coordinator)
-    if membership is None or not is_coordinator_of(coordinator, membership.municipality):
-        raise PermissionError(_("Bara kommunens kontaktperson kan anmäla kollegor."))
+    if membership is None or not is_coordinator_of(coordinator, membership.organisation):
+        raise PermissionError(_("Bara organisationens kontaktperson kan anmäla kollegor."))
     registered, problems = [], []
     for colleague in colleagues:
         colleague_membership = active_membership(colleague)
         if (
             colleague_membership is None
-            or colleague_membership.municipality_id != membership.municipality_id
+            or colleague_membership.organisation_id != membership.organisation_id
         ):
             problems.append(
-                (colleague, _("hör inte till %(name)s") % {"name": membership.municipality})
+                (colleague, _("hör inte till %(name)s") % {"name": membership.organisation})
             )
             continue
         try:
@@ -243,7 +267,7 @@ def register_team(workshop, coordinator, colleagues, *, now=None):
 
 def cancel(registration, *, by, now=None):
     """Cancel a registration until the workshop starts; a freed seat goes to the first
-    person in line (within their municipality's cap) in the same transaction."""
+    person in line (within their organisation's cap) in the same transaction."""
     with transaction.atomic():
         return _cancel(registration, by=by, now=now or timezone.now())
 
@@ -301,7 +325,7 @@ def cancel_for_deleted_account(user, *, now=None):
 
 def promote_waitlist(workshop, *, by=None, now=None):
     """Fill free seats from the waitlist in arrival order, skipping people whose
-    municipality has used its cap. Must run inside the caller's transaction.
+    organisation has used its cap. Must run inside the caller's transaction.
 
     Each candidate is locked (SELECT ... FOR UPDATE) and fetched one at a time, so a
     person who leaves the waitlist meanwhile is re-checked and never promoted."""
@@ -311,10 +335,10 @@ def promote_waitlist(workshop, *, by=None, now=None):
         workshop=workshop, status=Registration.Status.WAITLISTED
     )
     while (candidate := waitlist.exclude(pk__in=skipped).order_by("id").first()) is not None:
-        seat = _take_seat(workshop, candidate.municipality)
+        seat = _take_seat(workshop, candidate.organisation_id)
         if seat is Seat.WORKSHOP_FULL:
             break
-        if seat is Seat.MUNICIPALITY_FULL:
+        if seat is Seat.ORGANISATION_FULL:
             skipped.append(candidate.pk)
             continue
         _confirm(candidate, now)
@@ -332,19 +356,19 @@ def _confirm(registration, now):
 
 def move_from_waitlist(registration, *, by, now=None):
     """An editor gives a waitlisted person a seat by hand, ahead of the queue. Capacity
-    and the municipality's cap still hold: raise them on the page first if need be."""
+    and the organisation's cap still hold: raise them on the page first if need be."""
     now = now or timezone.now()
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != Registration.Status.WAITLISTED:
             raise RegistrationError(_("Personen står inte på väntelistan."))
-        seat = _take_seat(registration.workshop, registration.municipality)
+        seat = _take_seat(registration.workshop, registration.organisation_id)
         if seat is Seat.WORKSHOP_FULL:
             raise RegistrationError(_("Workshoppen är fullbokad. Öka antalet platser först."))
-        if seat is Seat.MUNICIPALITY_FULL:
+        if seat is Seat.ORGANISATION_FULL:
             raise RegistrationError(
-                _("%(name)s har redan så många platser som gränsen per kommun tillåter.")
-                % {"name": registration.municipality}
+                _("%(name)s har redan så många platser som gränsen per organisation tillåter.")
+                % {"name": registration.organisation}
             )
         _confirm(registration, now)
         log(registration, "events.registration.moved_by_editor", user=by)

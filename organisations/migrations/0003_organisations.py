@@ -1,4 +1,6 @@
-"""Organisations: every municipality gets one, and its email domains move to it.
+"""Organisations: every municipality gets one, and its email domains move to it (0004
+then drops the old column: on PostgreSQL a table cannot be altered in the transaction
+that changed its rows).
 
 Regions, county boards and police regions are created by `load_municipalities` (the
 reference-data loader), as the municipalities were; editors add the other kinds.
@@ -81,16 +83,4 @@ class Migration(migrations.Migration):
             field=modelcluster.fields.ParentalKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name="email_domains", to="organisations.organisation"),
         ),
         migrations.RunPython(municipalities_become_organisations, organisations_become_municipalities),
-        migrations.RemoveField(model_name="municipalityemaildomain", name="municipality"),
-        migrations.AlterField(
-            model_name="municipalityemaildomain",
-            name="organisation",
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name="email_domains", to="organisations.organisation"),
-        ),
-        migrations.RenameModel(old_name="MunicipalityEmailDomain", new_name="OrganisationEmailDomain"),
-        migrations.AlterField(
-            model_name="organisationemaildomain",
-            name="domain",
-            field=models.CharField(max_length=253, unique=True, validators=[organisations.models.domain_validator, organisations.models.validate_own_domain], verbose_name="e-postdomän"),
-        ),
     ]

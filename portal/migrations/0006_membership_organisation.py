@@ -1,5 +1,6 @@
 """A membership is for an organisation of any kind; each membership's municipality becomes
-the municipality's organisation."""
+the municipality's organisation (0007 then drops the old column, in a transaction of its
+own, as PostgreSQL requires)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -44,15 +45,4 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name="memberships", to="organisations.organisation", verbose_name="organisation"),
         ),
         migrations.RunPython(to_organisations, to_municipalities),
-        migrations.RemoveField(model_name="membership", name="municipality"),
-        migrations.AlterField(
-            model_name="membership",
-            name="organisation",
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="memberships", to="organisations.organisation", verbose_name="organisation"),
-        ),
-        migrations.AlterField(
-            model_name="membership",
-            name="role",
-            field=models.CharField(choices=[("member", "Medlem"), ("coordinator", "Kontaktperson")], default="member", max_length=20, verbose_name="roll"),
-        ),
     ]

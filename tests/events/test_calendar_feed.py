@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from events import services
-from portal.services.memberships import leave_municipality, request_membership
+from portal.services.memberships import leave_organisation, request_membership
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +109,14 @@ def test_an_administrator_setting_a_password_issues_a_new_calendar_address(
 
 
 def test_ending_the_membership_issues_a_new_calendar_address(client, member_a, subscribed):
-    leave_municipality(member_a.memberships.get(status="approved"), by=member_a)
+    leave_organisation(member_a.memberships.get(status="approved"), by=member_a)
     assert_replaced(client, member_a, subscribed)
 
 
 def test_a_withdrawn_request_keeps_the_calendar_address(client, member_a, vaxjo, subscribed):
-    request_membership(member_a, vaxjo)  # pending: still approved for Kalmar
-    request_membership(member_a, vaxjo.county.municipalities.exclude(pk=vaxjo.pk).first())
+    request_membership(member_a, vaxjo.organisation)  # pending: still approved for Kalmar
+    neighbour = vaxjo.county.municipalities.exclude(pk=vaxjo.pk).first()
+    request_membership(member_a, neighbour.organisation)
     assert "SUMMARY:RBM i praktiken" in client.get(subscribed).content.decode()
 
 

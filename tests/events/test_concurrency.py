@@ -11,8 +11,8 @@ from django.core import mail
 from django.db import connection
 
 from events import services
-from events.models import Registration, SeatCounter
-from organisations.models import Municipality
+from events.models import OrganisationQuota, Registration, SeatCounter
+from organisations.models import Organisation
 
 from ..factories import WorkshopIndexPageFactory, WorkshopPageFactory
 
@@ -41,15 +41,33 @@ def at_once(function, items):
     return results, errors
 
 
+# Two municipalities, a region, a county board and a police region.
+ORGANISATIONS = [
+    "Kalmar",
+    "Växjö",
+    "Region Kalmar län",
+    "Länsstyrelsen i Kalmar län",
+    "Polisregion Syd",
+]
+ALL_KINDS = list(Organisation.Kind.values)
+
+
 @pytest.fixture
-def crowd(home_page, municipalities, make_person):
-    """50 members spread over five municipalities."""
-    towns = list(Municipality.objects.filter(name__in=["Kalmar", "Växjö", "Umeå", "Borås", "Håbo"]))
-    return [make_person(f"person{n}@example.se", towns[n % 5]) for n in range(50)]
+def organisations(municipalities):
+    found = {o.name: o for o in Organisation.objects.filter(name__in=ORGANISATIONS)}
+    return [found[name] for name in ORGANISATIONS]
+
+
+@pytest.fixture
+def crowd(home_page, organisations, make_member):
+    """50 members spread over five organisations of four kinds."""
+    return [make_member(f"person{n}@example.se", organisations[n % 5]) for n in range(50)]
 
 
 def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):
-    workshop = WorkshopPageFactory(parent=WorkshopIndexPageFactory(parent=home_page), capacity=10)
+    workshop = WorkshopPageFactory(
+        parent=WorkshopIndexPageFactory(parent=home_page), capacity=10, open_to=ALL_KINDS
+    )
     mail.outbox.clear()
 
     registrations, errors = at_once(lambda user: services.register(workshop, user), crowd)
@@ -80,25 +98,41 @@ def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):
     )
 
 
-def test_the_cap_per_municipality_holds_under_concurrency(home_page, crowd):
+def test_the_cap_per_organisation_holds_under_concurrency_for_every_kind(
+    home_page, crowd, organisations
+):
     workshop = WorkshopPageFactory(
-        parent=WorkshopIndexPageFactory(parent=home_page), capacity=10, per_municipality_cap=3
+        parent=WorkshopIndexPageFactory(parent=home_page),
+        capacity=10,
+        per_organisation_cap=3,
+        open_to=ALL_KINDS,
     )
     _results, errors = at_once(lambda user: services.register(workshop, user), crowd)
 
     assert errors == []
     confirmed = Registration.objects.filter(workshop=workshop, status="confirmed")
-    per_town = {}
+    per_organisation = {}
     for registration in confirmed:
-        per_town[registration.municipality_id] = per_town.get(registration.municipality_id, 0) + 1
+        per_organisation[registration.organisation_id] = (
+            per_organisation.get(registration.organisation_id, 0) + 1
+        )
     assert confirmed.count() == 10
-    assert max(per_town.values()) <= 3
+    assert max(per_organisation.values()) <= 3
+    # Ten seats, at most three each: at least four of the five organisations have seats,
+    # so kinds other than municipalities were counted against their own caps.
+    assert len(per_organisation) >= 4
+    assert {o.kind for o in organisations if o.pk in per_organisation} - {"municipality"}
+    quotas = dict(
+        OrganisationQuota.objects.filter(workshop=workshop).values_list("organisation", "taken")
+    )
+    assert {pk: n for pk, n in quotas.items() if n} == per_organisation
+    assert Registration.objects.filter(workshop=workshop, status="waitlisted").count() == 40
     assert SeatCounter.objects.get(workshop=workshop).taken == 10
 
 
 def test_the_same_person_twice_at_once_gets_one_registration(home_page, crowd):
     workshop = WorkshopPageFactory(parent=WorkshopIndexPageFactory(parent=home_page))
-    person = crowd[0]
+    person = crowd[0]  # a member of Kalmar kommun
     results, errors = at_once(lambda _n: services.register(workshop, person), range(5))
     assert Registration.objects.filter(workshop=workshop, user=person).count() == 1
     assert len([r for r in results if r is not None]) == 1

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def full_workshop(workshop, member_a, make_person, kalmar, committed):
+def full_workshop(workshop, member_a, make_member, kalmar_kommun, committed):
     """Capacity 2: member_a and a colleague have seats, a third colleague waits."""
-    colleague = make_person("kollega@kalmar.se", kalmar)
-    waiting = make_person("vantar@kalmar.se", kalmar, first_name="Vilma")
+    colleague = make_member("kollega@kalmar.se", kalmar_kommun)
+    waiting = make_member("vantar@kalmar.se", kalmar_kommun, first_name="Vilma")
     with committed():
         services.register(workshop, member_a)
         services.register(workshop, colleague)
@@ -79,11 +79,11 @@ def test_deleting_a_user_in_the_wagtail_admin_gives_their_seat_to_the_waitlist(
 
 
 def test_deleting_an_account_leaves_past_workshops_and_frees_only_upcoming_seats(
-    client, workshop_index, member_a, committed, soon
+    client, workshop_index, member_a, kalmar_kommun, committed, soon
 ):
     past = WorkshopPageFactory(parent=workshop_index, capacity=5, sessions=[soon(days=-30)])
     Registration.objects.create(
-        workshop=past, user=member_a, municipality_id="0880", status="confirmed"
+        workshop=past, user=member_a, organisation=kalmar_kommun, status="confirmed"
     )
     upcoming = WorkshopPageFactory(parent=workshop_index, capacity=5)
     services.register(upcoming, member_a)

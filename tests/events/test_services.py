@@ -71,11 +71,11 @@ def test_a_visitor_sees_the_state_and_seats_but_no_registration(workshop):
 
 
 def test_the_meeting_link_is_for_confirmed_participants_and_team_sign_up_for_coordinators(
-    workshop, member_a, coordinator_a, make_person, kalmar
+    workshop, member_a, coordinator_a, make_member, kalmar_kommun
 ):
     services.register(workshop, member_a)
     services.register(workshop, coordinator_a)
-    waiting = make_person("c@kalmar.se", kalmar)
+    waiting = make_member("c@kalmar.se", kalmar_kommun)
     services.register(workshop, waiting)
 
     confirmed = services.registration_outlook(workshop, member_a)
@@ -96,9 +96,9 @@ def test_a_cancelled_registration_is_not_shown_as_the_persons_own(workshop, memb
 
 
 def test_waitlist_positions_count_only_those_still_waiting_in_arrival_order(
-    workshop, make_person, kalmar
+    workshop, make_member, kalmar_kommun
 ):
-    people = [make_person(f"p{n}@kalmar.se", kalmar) for n in range(5)]
+    people = [make_member(f"p{n}@kalmar.se", kalmar_kommun) for n in range(5)]
     registrations = [services.register(workshop, person) for person in people]
     services.cancel(registrations[3], by=people[3])  # the second in the queue leaves
     rows = [
@@ -160,10 +160,12 @@ def test_feedback_is_no_longer_due_after_60_days(workshop, member_a, ended):
     assert not feedback_is_due(registration)
 
 
-def test_feedback_is_not_due_from_someone_who_only_waited(workshop, make_person, kalmar, ended):
+def test_feedback_is_not_due_from_someone_who_only_waited(
+    workshop, make_member, kalmar_kommun, ended
+):
     for n in range(2):
-        services.register(workshop, make_person(f"f{n}@kalmar.se", kalmar))
-    waiting = services.register(workshop, make_person("w@kalmar.se", kalmar))
+        services.register(workshop, make_member(f"f{n}@kalmar.se", kalmar_kommun))
+    waiting = services.register(workshop, make_member("w@kalmar.se", kalmar_kommun))
     ended(1)
     waiting.refresh_from_db()
     assert not feedback_is_due(waiting)
@@ -172,11 +174,13 @@ def test_feedback_is_not_due_from_someone_who_only_waited(workshop, make_person,
 # Theme interest
 
 
-def test_interest_needs_a_municipality_and_is_registered_once(theme, member_a, outsider, kalmar):
-    with pytest.raises(InterestError, match="företräda en kommun"):
+def test_interest_needs_an_organisation_and_is_registered_once(
+    theme, member_a, outsider, kalmar_kommun
+):
+    with pytest.raises(InterestError, match="företräda en organisation"):
         register_interest(outsider, theme)
     interest, created = register_interest(member_a, theme)
-    assert created and interest.municipality == kalmar
+    assert created and interest.organisation == kalmar_kommun
     assert register_interest(member_a, theme) == (interest, False)
     assert themes_of_interest(member_a) == {theme.pk}
     assert themes_of_interest(AnonymousUser()) == set()
@@ -189,7 +193,7 @@ def test_themes_count_upcoming_published_workshops(workshop_index, theme, ended,
     assert counted[theme.pk] == 1
 
 
-def test_interest_is_counted_per_theme_and_county(theme, member_a, coordinator_b, kalmar):
+def test_interest_is_counted_per_theme_and_county(theme, member_a, coordinator_b, kalmar_kommun):
     register_interest(member_a, theme)
     register_interest(coordinator_b, theme)
     counties, rows = interest_per_county()
@@ -198,3 +202,18 @@ def test_interest_is_counted_per_theme_and_county(theme, member_a, coordinator_b
     assert row["total"] == 2
     assert (per_county["08"], per_county["07"]) == (1, 1)  # Kalmar län, Kronobergs län
     assert sum(per_county.values()) == ThemeInterest.objects.count()
+
+
+def test_interest_from_a_police_region_counts_in_each_of_its_counties_and_once_in_total(
+    theme, member_a, make_member, polis_syd
+):
+    register_interest(member_a, theme)
+    register_interest(make_member("p@polisen.se", polis_syd), theme)
+    counties, rows = interest_per_county()
+    (row,) = [row for row in rows if row["theme"] == theme]
+    per_county = dict(zip([county.code for county in counties], row["per_county"], strict=True))
+    served = set(polis_syd.counties.values_list("code", flat=True))
+    assert "08" in served and len(served) > 1
+    assert per_county["08"] == 2  # Kalmar kommun and the police region
+    assert all(per_county[code] == 1 for code in served - {"08"})
+    assert row["total"] == 2
