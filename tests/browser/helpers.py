@@ -62,7 +62,7 @@ def make_workshop(title, capacity, *, cap=None):
         format="digital",
         meeting_link="https://mote.example.se/test",
         capacity=capacity,
-        per_municipality_cap=cap,
+        per_organisation_cap=cap,
         registration_opens=now - datetime.timedelta(days=1),
         registration_closes=now + datetime.timedelta(days=20),
     )

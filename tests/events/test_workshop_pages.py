@@ -55,7 +55,7 @@ def new_workshop(theme):
         "place": "",
         "meeting_link": "https://mote.example.se/samverkan",
         "capacity": "30",
-        "per_municipality_cap": "",
+        "per_organisation_cap": "",
         "registration_opens": admin_time(days=1),
         "registration_closes": admin_time(days=20),
         "sessions-0-starts_at": admin_time(days=30),
@@ -201,14 +201,14 @@ def two_from_kalmar(workshop, make_person, kalmar):
             },
         ),
         (
-            {"per_municipality_cap": "1"},
+            {"per_organisation_cap": "1"},
             {
-                "per_municipality_cap": "En kommun har redan 2 bekräftade platser; gränsen kan "
-                "inte vara lägre."
+                "per_organisation_cap": "En organisation har redan 2 bekräftade platser; "
+                "gränsen kan inte vara lägre."
             },
         ),
     ],
-    ids=["capacity", "cap per municipality"],
+    ids=["capacity", "cap per organisation"],
 )
 def test_an_edit_cannot_take_away_confirmed_seats(editor_client, two_from_kalmar, typed, expected):
     workshop = two_from_kalmar
@@ -219,7 +219,7 @@ def test_an_edit_cannot_take_away_confirmed_seats(editor_client, two_from_kalmar
     assert errors_by_field(response) == expected
     assert_form_kept(response, typed)
     workshop.refresh_from_db()
-    assert (workshop.title, workshop.capacity, workshop.per_municipality_cap) == (
+    assert (workshop.title, workshop.capacity, workshop.per_organisation_cap) == (
         "RBM i praktiken",
         2,
         None,
@@ -230,11 +230,11 @@ def test_an_edit_cannot_take_away_confirmed_seats(editor_client, two_from_kalmar
 
 def test_an_edit_down_to_exactly_the_confirmed_seats_is_published(editor_client, two_from_kalmar):
     workshop = two_from_kalmar
-    typed = {"capacity": "2", "per_municipality_cap": "2"}
+    typed = {"capacity": "2", "per_organisation_cap": "2"}
     response = submit(editor_client, reverse("wagtailadmin_pages:edit", args=[workshop.pk]), typed)
     assert response.status_code == 302
     workshop.refresh_from_db()
-    assert (workshop.capacity, workshop.per_municipality_cap) == (2, 2)
+    assert (workshop.capacity, workshop.per_organisation_cap) == (2, 2)
     assert (workshop.seat_counter.capacity, workshop.seat_counter.taken) == (2, 2)
 
 
@@ -248,9 +248,9 @@ MODEL_RULES = {
     "on site without a place": ({"format": "on_site", "place": ""}, "place"),
     "hybrid without a place": ({"format": "hybrid", "place": ""}, "place"),
     "capacity below confirmed seats": ({"capacity": 1}, "capacity"),
-    "cap below a municipality's confirmed seats": (
-        {"per_municipality_cap": 1},
-        "per_municipality_cap",
+    "cap below an organisation's confirmed seats": (
+        {"per_organisation_cap": 1},
+        "per_organisation_cap",
     ),
 }
 
