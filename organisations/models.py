@@ -140,6 +140,19 @@ class Organisation(ClusterableModel):
         return self.get_kind_display()
 
 
+# Each kind in the plural, lower case as in "Öppen för: kommuner och regioner"; headings
+# use capfirst().
+KIND_PLURALS = {
+    Organisation.Kind.MUNICIPALITY: _("kommuner"),
+    Organisation.Kind.REGION: _("regioner"),
+    Organisation.Kind.COUNTY_BOARD: _("länsstyrelser"),
+    Organisation.Kind.POLICE_REGION: _("polisregioner"),
+    Organisation.Kind.SUPPORT_STRUCTURE: _("regionala stödstrukturer (RSS/FoU)"),
+    Organisation.Kind.AGENCY: _("nationella myndigheter"),
+    Organisation.Kind.OTHER: _("andra organisationer"),
+}
+
+
 def organisations_serving(municipality):
     """The region, county board and police region (and other organisations of its county)
     that serve a municipality, by kind, municipalities left out."""

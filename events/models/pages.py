@@ -12,20 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.admin_forms import NO_KIND_CHOSEN, WorkshopPageForm
-from organisations.models import Organisation
+from organisations.models import KIND_PLURALS, Organisation
 from portal.blocks import BaseStreamBlock
 from portal.models import FilteredListingMixin, IndexPage
-
-# "Öppen för: kommuner och regioner": each kind of organisation in the plural.
-KIND_PLURALS = {
-    Organisation.Kind.MUNICIPALITY: _("kommuner"),
-    Organisation.Kind.REGION: _("regioner"),
-    Organisation.Kind.COUNTY_BOARD: _("länsstyrelser"),
-    Organisation.Kind.POLICE_REGION: _("polisregioner"),
-    Organisation.Kind.SUPPORT_STRUCTURE: _("regionala stödstrukturer (RSS/FoU)"),
-    Organisation.Kind.AGENCY: _("nationella myndigheter"),
-    Organisation.Kind.OTHER: _("andra organisationer"),
-}
 
 
 def default_open_to():

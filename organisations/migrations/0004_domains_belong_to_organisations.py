@@ -7,8 +7,20 @@ from django.db import migrations, models
 import organisations.models
 
 
+def _rename_content_type(old, new):
+    def rename(apps, schema_editor):
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        db = schema_editor.connection.alias
+        ContentType.objects.using(db).filter(app_label="organisations", model=old).update(
+            model=new
+        )
+
+    return rename
+
+
 class Migration(migrations.Migration):
     dependencies = [
+        ("contenttypes", "0002_remove_content_type_name"),
         ("organisations", "0003_organisations"),
     ]
 
@@ -20,6 +32,12 @@ class Migration(migrations.Migration):
             field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name="email_domains", to="organisations.organisation"),
         ),
         migrations.RenameModel(old_name="MunicipalityEmailDomain", new_name="OrganisationEmailDomain"),
+        # `migrate` renames the content type too; this does it for any other caller of the
+        # migration executor, both ways, so the content type keeps its id and permissions.
+        migrations.RunPython(
+            _rename_content_type("municipalityemaildomain", "organisationemaildomain"),
+            _rename_content_type("organisationemaildomain", "municipalityemaildomain"),
+        ),
         migrations.AlterField(
             model_name="organisationemaildomain",
             name="domain",

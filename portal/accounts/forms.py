@@ -1,8 +1,9 @@
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
+from organisations.models import KIND_PLURALS, Organisation
 from portal.privacy import PrivacyGuardMixin
 
 
@@ -30,18 +31,7 @@ class _ByKind(ModelChoiceIterator):
             groups[organisation.kind].append(self.choice(organisation))
         for kind, choices in groups.items():
             if choices:
-                yield (KIND_PLURALS[kind], choices)
-
-
-KIND_PLURALS = {
-    Organisation.Kind.MUNICIPALITY: _("Kommuner"),
-    Organisation.Kind.REGION: _("Regioner"),
-    Organisation.Kind.COUNTY_BOARD: _("Länsstyrelser"),
-    Organisation.Kind.POLICE_REGION: _("Polisregioner"),
-    Organisation.Kind.SUPPORT_STRUCTURE: _("Regionala stödstrukturer (RSS/FoU)"),
-    Organisation.Kind.AGENCY: _("Nationella myndigheter"),
-    Organisation.Kind.OTHER: _("Andra organisationer"),
-}
+                yield (capfirst(KIND_PLURALS[kind]), choices)
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):

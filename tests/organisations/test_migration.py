@@ -34,8 +34,9 @@ BEFORE_THE_MOVE = [
     ("events", "0002_format_label"),
     ("organisations", None),
 ]
-# The email domains' model is named OrganisationEmailDomain today; its content type was
-# renamed in place, so it keeps its id.
+# The email domains' model is named OrganisationEmailDomain today. `migrate` renames its
+# content type in place (keeping its id); the executor this test drives does not, so either
+# name counts as the same content type.
 MOVED_MODELS = {
     "county": "county",
     "municipality": "municipality",
@@ -159,9 +160,10 @@ def snapshot():
             WorkshopPage.objects.order_by("pk").values_list("pk", "county__name")
         ),
         "content types": sorted(
-            (MOVED_MODELS[model], pk)
+            (MOVED_MODELS.get(model, model), pk)
             for model, pk in ContentType.objects.filter(
-                app_label="organisations", model__in=list(MOVED_MODELS)
+                app_label="organisations",
+                model__in=[*MOVED_MODELS, *MOVED_MODELS.values()],
             ).values_list("model", "pk")
         ),
         "editors' permissions": sorted(

@@ -62,10 +62,12 @@ def test_welcome_page_is_gone_and_home_is_the_site_root(demo):
 def test_only_what_the_sources_attribute_is_attributed_to_a_named_municipality(demo):
     named = dict(
         GoodExamplePage.objects.filter(municipality__isnull=False).values_list(
-            "slug", "organisation__name"
+            "slug", "municipality__name"
         )
     )
     assert named == {"en-blind-flack": "Göteborg"}
+    # The sources name no region, county board or other organisation beside an example.
+    assert not GoodExamplePage.objects.filter(other_organisations__isnull=False).exists()
     for example in GoodExamplePage.objects.filter(municipality__isnull=True):
         assert example.unnamed_municipality, example.title
 

@@ -8,14 +8,13 @@ accepts requests. Every change is logged.
 """
 
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from network.models import Network, NetworkMembership
-from organisations.models import Organisation
+from organisations.models import KIND_PLURALS, Organisation
 from portal import emails
-from portal.accounts.forms import KIND_PLURALS
 from portal.accounts.roles import is_coordinator_of, is_editor
 from portal.services.memberships import coordinators_of
 
@@ -43,7 +42,7 @@ def members_by_kind(network):
     groups = {kind: [] for kind in Organisation.Kind}
     for membership in sorted(members, key=lambda m: m.organisation.name):
         groups[Organisation.Kind(membership.organisation.kind)].append(membership)
-    return [(KIND_PLURALS[kind], group) for kind, group in groups.items() if group]
+    return [(capfirst(KIND_PLURALS[kind]), group) for kind, group in groups.items() if group]
 
 
 @transaction.atomic
