@@ -17,7 +17,7 @@ import events.models.pages
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0003_municipality_in_organisations"),
-        ("organisations", "0003_organisations"),
+        ("organisations", "0004_municipalities_become_organisations"),
     ]
 
     operations = [

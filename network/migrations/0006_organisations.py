@@ -53,7 +53,7 @@ def to_municipalities(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("network", "0005_municipality_in_organisations"),
-        ("organisations", "0003_organisations"),
+        ("organisations", "0004_municipalities_become_organisations"),
     ]
 
     operations = [
@@ -79,18 +79,5 @@ class Migration(migrations.Migration):
             model_name="post",
             name="author_organisation",
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="organisations.organisation"),
-        ),
-        migrations.RunPython(to_organisations, to_municipalities),
-        migrations.RemoveField(model_name="networkmembership", name="municipality"),
-        migrations.RemoveField(model_name="network", name="coordinator_municipality"),
-        migrations.RemoveField(model_name="post", name="author_municipality"),
-        migrations.AlterField(
-            model_name="networkmembership",
-            name="organisation",
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="network_memberships", to="organisations.organisation", verbose_name="organisation"),
-        ),
-        migrations.AddConstraint(
-            model_name="networkmembership",
-            constraint=models.UniqueConstraint(fields=("network", "organisation"), name="one_membership_per_network"),
         ),
     ]

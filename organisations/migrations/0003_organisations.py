@@ -82,5 +82,4 @@ class Migration(migrations.Migration):
             name="organisation",
             field=modelcluster.fields.ParentalKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name="email_domains", to="organisations.organisation"),
         ),
-        migrations.RunPython(municipalities_become_organisations, organisations_become_municipalities),
     ]

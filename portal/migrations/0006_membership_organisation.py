@@ -29,7 +29,7 @@ def to_municipalities(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0003_organisations"),
+        ("organisations", "0004_municipalities_become_organisations"),
         ("portal", "0005_municipality_in_organisations"),
     ]
 
@@ -44,5 +44,4 @@ class Migration(migrations.Migration):
             name="organisation",
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name="memberships", to="organisations.organisation", verbose_name="organisation"),
         ),
-        migrations.RunPython(to_organisations, to_municipalities),
     ]

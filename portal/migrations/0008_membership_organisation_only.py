@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0006_membership_organisation"),
+        ("portal", "0007_membership_organisation_filled"),
     ]
 
     operations = [

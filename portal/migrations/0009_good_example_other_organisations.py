@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisations', '0003_organisations'),
-        ('portal', '0007_membership_organisation_only'),
+        ('portal', '0008_membership_organisation_only'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def _rename_content_type(old, new):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("organisations", "0003_organisations"),
+        ("organisations", "0004_municipalities_become_organisations"),
     ]
 
     operations = [
