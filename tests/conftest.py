@@ -134,6 +134,12 @@ def county_board_kalmar(municipalities):
 
 
 @pytest.fixture
+def police_south(municipalities):
+    """Polisregion Syd, which covers Kalmar's county among others."""
+    return Organisation.objects.get(code="PSYD")
+
+
+@pytest.fixture
 def member_a(make_person, kalmar):
     return make_person("medlem@kalmar.se", kalmar, first_name="Maja")
 

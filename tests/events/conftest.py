@@ -3,8 +3,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from organisations.models import Organisation
-
 from ..factories import ThemeFactory, WorkshopIndexPageFactory, WorkshopPageFactory
 
 
@@ -31,28 +29,6 @@ def soon():
 
 
 @pytest.fixture
-def make_member(db):
-    """A person with a verified email address, approved for an organisation of any kind
-    (a municipality's organisation, a region, a county board, ...)."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from portal.models import Membership
-
-    def make(email, organisation, role="member", first_name="Test", password="lösen-ord-123"):
-        user = get_user_model().objects.create_user(
-            email=email, password=password, first_name=first_name, last_name="Person"
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        Membership.objects.create(
-            user=user, organisation=organisation, role=role, status="approved"
-        )
-        return user
-
-    return make
-
-
-@pytest.fixture
 def kalmar_kommun(kalmar):
     return kalmar.organisation
 
@@ -60,36 +36,3 @@ def kalmar_kommun(kalmar):
 @pytest.fixture
 def vaxjo_kommun(vaxjo):
     return vaxjo.organisation
-
-
-@pytest.fixture
-def region_kalmar(municipalities):
-    return Organisation.objects.get(code="R08")
-
-
-@pytest.fixture
-def lansstyrelsen_kalmar(municipalities):
-    return Organisation.objects.get(code="L08")
-
-
-@pytest.fixture
-def polis_syd(municipalities):
-    return Organisation.objects.get(code="PSYD")
-
-
-# The project-wide people, approved for their municipality's organisation.
-
-
-@pytest.fixture
-def member_a(make_member, kalmar_kommun):
-    return make_member("medlem@kalmar.se", kalmar_kommun, first_name="Maja")
-
-
-@pytest.fixture
-def coordinator_a(make_member, kalmar_kommun):
-    return make_member("kontakt@kalmar.se", kalmar_kommun, role="coordinator", first_name="Karin")
-
-
-@pytest.fixture
-def coordinator_b(make_member, vaxjo_kommun):
-    return make_member("kontakt@vaxjo.se", vaxjo_kommun, role="coordinator", first_name="Vera")

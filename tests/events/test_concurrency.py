@@ -59,9 +59,9 @@ def organisations(municipalities):
 
 
 @pytest.fixture
-def crowd(home_page, organisations, make_member):
+def crowd(home_page, organisations, make_person):
     """50 members spread over five organisations of four kinds."""
-    return [make_member(f"person{n}@example.se", organisations[n % 5]) for n in range(50)]
+    return [make_person(f"person{n}@example.se", organisations[n % 5]) for n in range(50)]
 
 
 def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):

@@ -18,9 +18,9 @@ def exported_rows(client, workshop):
 
 
 def test_a_registrant_named_like_a_formula_is_exported_as_text(
-    client, workshop, editor, make_member, kalmar_kommun
+    client, workshop, editor, make_person, kalmar_kommun
 ):
-    attacker = make_member("a@kalmar.se", kalmar_kommun, first_name=FORMULA)
+    attacker = make_person("a@kalmar.se", kalmar_kommun, first_name=FORMULA)
     attacker.last_name = ""
     attacker.save()
     services.register(workshop, attacker)
@@ -31,14 +31,14 @@ def test_a_registrant_named_like_a_formula_is_exported_as_text(
 
 
 def test_ordinary_registrants_and_queue_numbers_are_exported_unchanged(
-    client, workshop, editor, make_member, kalmar_kommun
+    client, workshop, editor, make_person, kalmar_kommun
 ):
     for email, name in [
         ("a@kalmar.se", "Anna"),
         ("b@kalmar.se", "Bo-Göran"),
         ("c@kalmar.se", "Cia"),
     ]:
-        services.register(workshop, make_member(email, kalmar_kommun, first_name=name))
+        services.register(workshop, make_person(email, kalmar_kommun, first_name=name))
     client.force_login(editor)
     rows = exported_rows(client, workshop)
     assert rows[1:] == [

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def full_workshop(workshop, member_a, make_member, kalmar_kommun, committed):
+def full_workshop(workshop, member_a, make_person, kalmar_kommun, committed):
     """Capacity 2: member_a and a colleague have seats, a third colleague waits."""
-    colleague = make_member("kollega@kalmar.se", kalmar_kommun)
-    waiting = make_member("vantar@kalmar.se", kalmar_kommun, first_name="Vilma")
+    colleague = make_person("kollega@kalmar.se", kalmar_kommun)
+    waiting = make_person("vantar@kalmar.se", kalmar_kommun, first_name="Vilma")
     with committed():
         services.register(workshop, member_a)
         services.register(workshop, colleague)

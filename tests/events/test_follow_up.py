@@ -26,13 +26,13 @@ def run_cron():
 
 
 def test_reminders_go_out_once_however_often_cron_runs(
-    workshop_index, make_member, kalmar_kommun, soon, committed
+    workshop_index, make_person, kalmar_kommun, soon, committed
 ):
     tomorrow = WorkshopPageFactory(parent=workshop_index, capacity=1, sessions=[soon(hours=24)])
     later = WorkshopPageFactory(parent=workshop_index, sessions=[soon(days=10)])
     coming, waiting = (
-        make_member("a@kalmar.se", kalmar_kommun),
-        make_member("b@kalmar.se", kalmar_kommun),
+        make_person("a@kalmar.se", kalmar_kommun),
+        make_person("b@kalmar.se", kalmar_kommun),
     )
     with committed():  # their confirmations leave now, as after a real commit
         services.register(tomorrow, coming)
@@ -88,11 +88,11 @@ def test_the_feedback_form(client, workshop, member_a, soon):
 
 
 def test_the_calendar_feed_lists_confirmed_workshops_only(
-    client, workshop_index, member_a, make_member, kalmar_kommun
+    client, workshop_index, member_a, make_person, kalmar_kommun
 ):
     confirmed = WorkshopPageFactory(parent=workshop_index, title="Bekräftad workshop", capacity=1)
     full = WorkshopPageFactory(parent=workshop_index, title="Full workshop", capacity=1)
-    services.register(full, make_member("first@kalmar.se", kalmar_kommun))
+    services.register(full, make_person("first@kalmar.se", kalmar_kommun))
     services.register(confirmed, member_a)
     services.register(full, member_a)  # waitlisted
     client.force_login(member_a)
@@ -108,7 +108,7 @@ def test_the_calendar_feed_lists_confirmed_workshops_only(
 
 
 def test_the_meeting_link_is_shown_to_confirmed_participants_only(
-    client, workshop, member_a, make_member, kalmar_kommun
+    client, workshop, member_a, make_person, kalmar_kommun
 ):
     link = workshop.meeting_link
     assert link not in client.get(workshop.url).content.decode()  # visitor
@@ -116,8 +116,8 @@ def test_the_meeting_link_is_shown_to_confirmed_participants_only(
     assert link not in client.get(workshop.url).content.decode()  # not registered
     services.register(workshop, member_a)
     assert link in client.get(workshop.url).content.decode()  # confirmed
-    services.register(workshop, make_member("b@kalmar.se", kalmar_kommun))
-    waiting = make_member("c@kalmar.se", kalmar_kommun)
+    services.register(workshop, make_person("b@kalmar.se", kalmar_kommun))
+    waiting = make_person("c@kalmar.se", kalmar_kommun)
     services.register(workshop, waiting)
     client.force_login(waiting)
     html = client.get(workshop.url).content.decode()
@@ -148,11 +148,11 @@ def test_interest_in_a_theme_is_told_when_a_workshop_is_published(
 
 
 def test_editors_see_registrations_mark_attendance_move_and_export(
-    client, workshop, editor, make_member, kalmar_kommun, vaxjo_kommun
+    client, workshop, editor, make_person, kalmar_kommun, vaxjo_kommun
 ):
-    a = make_member("anna@kalmar.se", kalmar_kommun, first_name="Anna")
-    b = make_member("bo@kalmar.se", kalmar_kommun, first_name="Bo")
-    c = make_member("cia@vaxjo.se", vaxjo_kommun, first_name="Cia")
+    a = make_person("anna@kalmar.se", kalmar_kommun, first_name="Anna")
+    b = make_person("bo@kalmar.se", kalmar_kommun, first_name="Bo")
+    c = make_person("cia@vaxjo.se", vaxjo_kommun, first_name="Cia")
     first = services.register(workshop, a)
     services.register(workshop, b)
     waiting = services.register(workshop, c)
@@ -214,10 +214,10 @@ def test_interest_per_theme_and_county(client, theme, editor, member_a, kalmar_k
 
 
 def test_my_pages_show_registrations_and_waitlist_places(
-    client, workshop, member_a, make_member, kalmar_kommun
+    client, workshop, member_a, make_person, kalmar_kommun
 ):
     for n in range(2):
-        services.register(workshop, make_member(f"f{n}@kalmar.se", kalmar_kommun))
+        services.register(workshop, make_person(f"f{n}@kalmar.se", kalmar_kommun))
     services.register(workshop, member_a)
     client.force_login(member_a)
     html = client.get("/mina-sidor/").content.decode()

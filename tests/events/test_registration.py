@@ -35,9 +35,9 @@ def test_cancelling_is_possible_until_the_workshop_starts(workshop, member_a, so
 
 
 def test_full_workshop_puts_people_on_the_waitlist_and_a_cancellation_promotes(
-    workshop, make_member, kalmar_kommun, committed
+    workshop, make_person, kalmar_kommun, committed
 ):
-    people = [make_member(f"p{n}@kalmar.se", kalmar_kommun) for n in range(4)]
+    people = [make_person(f"p{n}@kalmar.se", kalmar_kommun) for n in range(4)]
     with committed():
         first, second, third, fourth = (services.register(workshop, p) for p in people)
     assert [r.status for r in (first, second, third, fourth)] == [
@@ -58,9 +58,9 @@ def test_full_workshop_puts_people_on_the_waitlist_and_a_cancellation_promotes(
 
 
 def test_signing_up_again_after_cancelling_joins_the_back_of_the_queue(
-    workshop, make_member, kalmar_kommun
+    workshop, make_person, kalmar_kommun
 ):
-    a, b, c = (make_member(f"q{n}@kalmar.se", kalmar_kommun) for n in range(3))
+    a, b, c = (make_person(f"q{n}@kalmar.se", kalmar_kommun) for n in range(3))
     first = services.register(workshop, a)
     services.register(workshop, b)
     services.register(workshop, c)  # waitlisted
@@ -69,10 +69,10 @@ def test_signing_up_again_after_cancelling_joins_the_back_of_the_queue(
     assert again.status == "waitlisted" and again.waitlist_position == 1
 
 
-def test_the_cap_per_organisation(workshop_index, make_member, kalmar_kommun, vaxjo_kommun):
+def test_the_cap_per_organisation(workshop_index, make_person, kalmar_kommun, vaxjo_kommun):
     workshop = WorkshopPageFactory(parent=workshop_index, capacity=2, per_organisation_cap=1)
-    kalmar_1, kalmar_2 = (make_member(f"k{n}@kalmar.se", kalmar_kommun) for n in range(2))
-    vaxjo_1, vaxjo_2 = (make_member(f"v{n}@vaxjo.se", vaxjo_kommun) for n in range(2))
+    kalmar_1, kalmar_2 = (make_person(f"k{n}@kalmar.se", kalmar_kommun) for n in range(2))
+    vaxjo_1, vaxjo_2 = (make_person(f"v{n}@vaxjo.se", vaxjo_kommun) for n in range(2))
     assert services.register(workshop, kalmar_1).status == "confirmed"
     # A seat is free, but Kalmar has used its one.
     assert services.register(workshop, kalmar_2).status == "waitlisted"
@@ -86,13 +86,13 @@ def test_the_cap_per_organisation(workshop_index, make_member, kalmar_kommun, va
 
 
 def test_network_only_workshops_take_only_members_of_the_networks_organisations(
-    workshop_index, member_a, make_member, vaxjo_kommun, kalmar_kommun, client
+    workshop_index, member_a, make_person, vaxjo_kommun, kalmar_kommun, client
 ):
     network = Network.objects.create(name="Nätverket för BUP-samverkan", slug="bup")
     NetworkMembership.objects.create(network=network, organisation=kalmar_kommun, status="active")
     NetworkMembership.objects.create(network=network, organisation=vaxjo_kommun, status="invited")
     meeting = WorkshopPageFactory(parent=workshop_index, network=network)
-    outsider = make_member("v@vaxjo.se", vaxjo_kommun)
+    outsider = make_person("v@vaxjo.se", vaxjo_kommun)
     with pytest.raises(services.RegistrationError, match="bara för organisationerna i nätverket"):
         services.register(meeting, outsider)
     assert services.register(meeting, member_a).status == "confirmed"
@@ -106,13 +106,13 @@ def test_someone_without_an_organisation_cannot_register(workshop, outsider):
 
 
 def test_a_member_of_a_region_registers_where_regions_are_welcome_and_is_told_why_not_elsewhere(
-    client, committed, workshop_index, make_member, region_kalmar
+    client, committed, workshop_index, make_person, region_kalmar
 ):
     for_regions = WorkshopPageFactory(
         parent=workshop_index, title="Mellanrummen", open_to=["municipality", "region"]
     )
     municipalities_only = WorkshopPageFactory(parent=workshop_index, title="Kommunernas ansvar")
-    person = make_member("rut@regionkalmar.se", region_kalmar, first_name="Rut")
+    person = make_person("rut@regionkalmar.se", region_kalmar, first_name="Rut")
     client.force_login(person)
     refusal = "Den här workshoppen är öppen för kommuner. Du företräder Region Kalmar län (region)."
 
@@ -135,7 +135,7 @@ def test_a_member_of_a_region_registers_where_regions_are_welcome_and_is_told_wh
 
 
 def test_the_cap_per_organisation_applies_to_a_county_board_too(
-    workshop_index, make_member, lansstyrelsen_kalmar, kalmar_kommun
+    workshop_index, make_person, county_board_kalmar, kalmar_kommun
 ):
     workshop = WorkshopPageFactory(
         parent=workshop_index,
@@ -143,20 +143,20 @@ def test_the_cap_per_organisation_applies_to_a_county_board_too(
         per_organisation_cap=2,
         open_to=["municipality", "county_board"],
     )
-    board = [make_member(f"l{n}@lansstyrelsen.se", lansstyrelsen_kalmar) for n in range(3)]
+    board = [make_person(f"l{n}@lansstyrelsen.se", county_board_kalmar) for n in range(3)]
     statuses = [services.register(workshop, person).status for person in board]
     assert statuses == ["confirmed", "confirmed", "waitlisted"]
-    town = make_member("k@kalmar.se", kalmar_kommun)
+    town = make_person("k@kalmar.se", kalmar_kommun)
     assert services.register(workshop, town).status == "confirmed"
 
 
 def test_a_coordinator_of_a_region_registers_colleagues_from_the_region_only(
-    client, workshop_index, make_member, region_kalmar, kalmar_kommun
+    client, workshop_index, make_person, region_kalmar, kalmar_kommun
 ):
     workshop = WorkshopPageFactory(parent=workshop_index, open_to=["region"])
-    coordinator = make_member("samordnare@regionkalmar.se", region_kalmar, role="coordinator")
-    colleague = make_member("kollega@regionkalmar.se", region_kalmar, first_name="Kollega")
-    town = make_member("x@kalmar.se", kalmar_kommun, first_name="Kommunal")
+    coordinator = make_person("samordnare@regionkalmar.se", region_kalmar, role="coordinator")
+    colleague = make_person("kollega@regionkalmar.se", region_kalmar, first_name="Kollega")
+    town = make_person("x@kalmar.se", kalmar_kommun, first_name="Kommunal")
     client.force_login(coordinator)
     form = client.get(f"/workshop/{workshop.pk}/anmal-kollegor/").content.decode()
     assert "Region Kalmar län" in form and "Kollega" in form and "Kommunal" not in form
@@ -168,12 +168,12 @@ def test_a_coordinator_of_a_region_registers_colleagues_from_the_region_only(
 
 
 def test_a_coordinator_registers_colleagues_within_the_caps(
-    client, committed, workshop, coordinator_a, make_member, kalmar_kommun, vaxjo_kommun
+    client, committed, workshop, coordinator_a, make_person, kalmar_kommun, vaxjo_kommun
 ):
     colleagues = [
-        make_member(f"c{n}@kalmar.se", kalmar_kommun, first_name=f"Kollega{n}") for n in range(3)
+        make_person(f"c{n}@kalmar.se", kalmar_kommun, first_name=f"Kollega{n}") for n in range(3)
     ]
-    stranger = make_member("x@vaxjo.se", vaxjo_kommun)
+    stranger = make_person("x@vaxjo.se", vaxjo_kommun)
     client.force_login(coordinator_a)
     form = client.get(f"/workshop/{workshop.pk}/anmal-kollegor/").content.decode()
     assert "Kollega0" in form and "x@vaxjo.se" not in form
@@ -205,11 +205,11 @@ def test_publishing_an_edit_keeps_the_seat_count(workshop, member_a):
     assert (counter.taken, counter.capacity) == (1, 5)
 
 
-def test_capacity_cannot_go_below_confirmed_seats(workshop, make_member, kalmar_kommun):
+def test_capacity_cannot_go_below_confirmed_seats(workshop, make_person, kalmar_kommun):
     from django.core.exceptions import ValidationError
 
     for n in range(2):
-        services.register(workshop, make_member(f"z{n}@kalmar.se", kalmar_kommun))
+        services.register(workshop, make_person(f"z{n}@kalmar.se", kalmar_kommun))
     workshop.capacity = 1
     with pytest.raises(ValidationError) as error:
         workshop.full_clean()

@@ -71,11 +71,11 @@ def test_a_visitor_sees_the_state_and_seats_but_no_registration(workshop):
 
 
 def test_the_meeting_link_is_for_confirmed_participants_and_team_sign_up_for_coordinators(
-    workshop, member_a, coordinator_a, make_member, kalmar_kommun
+    workshop, member_a, coordinator_a, make_person, kalmar_kommun
 ):
     services.register(workshop, member_a)
     services.register(workshop, coordinator_a)
-    waiting = make_member("c@kalmar.se", kalmar_kommun)
+    waiting = make_person("c@kalmar.se", kalmar_kommun)
     services.register(workshop, waiting)
 
     confirmed = services.registration_outlook(workshop, member_a)
@@ -96,9 +96,9 @@ def test_a_cancelled_registration_is_not_shown_as_the_persons_own(workshop, memb
 
 
 def test_waitlist_positions_count_only_those_still_waiting_in_arrival_order(
-    workshop, make_member, kalmar_kommun
+    workshop, make_person, kalmar_kommun
 ):
-    people = [make_member(f"p{n}@kalmar.se", kalmar_kommun) for n in range(5)]
+    people = [make_person(f"p{n}@kalmar.se", kalmar_kommun) for n in range(5)]
     registrations = [services.register(workshop, person) for person in people]
     services.cancel(registrations[3], by=people[3])  # the second in the queue leaves
     rows = [
@@ -161,11 +161,11 @@ def test_feedback_is_no_longer_due_after_60_days(workshop, member_a, ended):
 
 
 def test_feedback_is_not_due_from_someone_who_only_waited(
-    workshop, make_member, kalmar_kommun, ended
+    workshop, make_person, kalmar_kommun, ended
 ):
     for n in range(2):
-        services.register(workshop, make_member(f"f{n}@kalmar.se", kalmar_kommun))
-    waiting = services.register(workshop, make_member("w@kalmar.se", kalmar_kommun))
+        services.register(workshop, make_person(f"f{n}@kalmar.se", kalmar_kommun))
+    waiting = services.register(workshop, make_person("w@kalmar.se", kalmar_kommun))
     ended(1)
     waiting.refresh_from_db()
     assert not feedback_is_due(waiting)
@@ -205,14 +205,14 @@ def test_interest_is_counted_per_theme_and_county(theme, member_a, coordinator_b
 
 
 def test_interest_from_a_police_region_counts_in_each_of_its_counties_and_once_in_total(
-    theme, member_a, make_member, polis_syd
+    theme, member_a, make_person, police_south
 ):
     register_interest(member_a, theme)
-    register_interest(make_member("p@polisen.se", polis_syd), theme)
+    register_interest(make_person("p@polisen.se", police_south), theme)
     counties, rows = interest_per_county()
     (row,) = [row for row in rows if row["theme"] == theme]
     per_county = dict(zip([county.code for county in counties], row["per_county"], strict=True))
-    served = set(polis_syd.counties.values_list("code", flat=True))
+    served = set(police_south.counties.values_list("code", flat=True))
     assert "08" in served and len(served) > 1
     assert per_county["08"] == 2  # Kalmar kommun and the police region
     assert all(per_county[code] == 1 for code in served - {"08"})

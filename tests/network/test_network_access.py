@@ -40,10 +40,10 @@ def test_a_member_of_a_member_organisation_reads_but_does_not_act_for_it(network
 
 
 def test_a_coordinator_acts_for_their_organisation_even_before_it_is_a_member(
-    network, coordinator_a, make_member, municipalities
+    network, coordinator_a, make_person, municipalities
 ):
     lund = Municipality.objects.get(name="Lund")
-    coordinator = make_member("kontakt@lund.se", lund.organisation, role="coordinator")
+    coordinator = make_person("kontakt@lund.se", lund.organisation, role="coordinator")
     access = network_access(coordinator, network)
     assert access.acts_for == lund.organisation and access.own_membership is None
     assert not access.reads_discussion

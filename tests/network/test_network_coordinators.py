@@ -15,8 +15,8 @@ def network(editor):
 
 
 @pytest.fixture
-def deactivated_coordinator(make_member, kalmar):
-    person = make_member(
+def deactivated_coordinator(make_person, kalmar):
+    person = make_person(
         "slutat@kalmar.se", kalmar.organisation, role="coordinator", first_name="Sara"
     )
     person.is_active = False

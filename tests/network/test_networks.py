@@ -56,10 +56,10 @@ def test_posts_go_through_the_privacy_guard(client, home_page, network, member_a
 
 
 def test_a_reported_post_is_seen_by_editors_with_the_reason_and_can_be_hidden(
-    client, home_page, network, member_a, make_member, kalmar, editor, committed
+    client, home_page, network, member_a, make_person, kalmar, editor, committed
 ):
     thread = networks.start_thread(network, member_a, title="Fråga", body="Olämpligt inlägg")
-    colleague = make_member("kollega@kalmar.se", kalmar.organisation)
+    colleague = make_person("kollega@kalmar.se", kalmar.organisation)
     post = thread.posts.get()
     client.force_login(colleague)
     with committed():
@@ -76,9 +76,9 @@ def test_a_reported_post_is_seen_by_editors_with_the_reason_and_can_be_hidden(
     assert "Olämpligt inlägg" not in html and "dolt av en redaktör" in html
 
 
-def test_the_digest_is_sent_at_most_once_a_day(network, member_a, make_member, kalmar, committed):
+def test_the_digest_is_sent_at_most_once_a_day(network, member_a, make_person, kalmar, committed):
     networks.set_digest(member_a, network, True)
-    other = make_member("annan@kalmar.se", kalmar.organisation)
+    other = make_person("annan@kalmar.se", kalmar.organisation)
     thread = networks.start_thread(network, other, title="Nytt", body="Första")
     networks.reply(thread, other, body="Andra")
     networks.reply(thread, member_a, body="Mitt eget")
@@ -176,7 +176,7 @@ def test_finding_municipalities_by_challenge(client, home_page, municipalities):
 
 
 def test_suggested_networks_group_neighbours_and_are_created_with_one_click(
-    client, home_page, municipalities, editor, make_member, committed
+    client, home_page, municipalities, editor, make_person, committed
 ):
     bup = ChallengeFactory(name="Samverkan med BUP", slug="bup")
     names = ["Kalmar", "Nybro", "Emmaboda", "Växjö", "Kiruna"]
@@ -185,7 +185,7 @@ def test_suggested_networks_group_neighbours_and_are_created_with_one_click(
             municipality=Municipality.objects.get(name=name), looking_for_peers=True
         )
         profile.challenges.set([bup])
-    make_member(
+    make_person(
         "kontakt@nybro.se",
         Municipality.objects.get(name="Nybro").organisation,
         role="coordinator",

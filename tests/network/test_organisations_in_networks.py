@@ -28,8 +28,8 @@ def board_network(county_board_kalmar):
 
 
 @pytest.fixture
-def board_coordinator(make_member, county_board_kalmar):
-    return make_member(
+def board_coordinator(make_person, county_board_kalmar):
+    return make_person(
         "utvecklare@lansstyrelsen.se", county_board_kalmar, role="coordinator", first_name="Lena"
     )
 
@@ -86,12 +86,12 @@ def test_a_county_board_coordinates_a_network_and_accepts_a_municipality(
 
 
 def test_a_police_region_asks_to_join_and_its_staff_take_part_once_accepted(
-    client, home_page, board_network, board_coordinator, police_south, make_member, committed
+    client, home_page, board_network, board_coordinator, police_south, make_person, committed
 ):
-    police_coordinator = make_member(
+    police_coordinator = make_person(
         "samordnare@polisen.se", police_south, role="coordinator", first_name="Per"
     )
-    police_officer = make_member("kpo@polisen.se", police_south, first_name="Pia")
+    police_officer = make_person("kpo@polisen.se", police_south, first_name="Pia")
     client.force_login(police_coordinator)
     assert (
         "Ansök om att Polisregion Syd går med"
@@ -213,7 +213,7 @@ def test_others_cannot_accept_requests_or_read_the_discussion_by_url(
     board_coordinator,
     coordinator_a,
     kalmar,
-    make_member,
+    make_person,
     region_kalmar,
     county_board_kalmar,
     editor,
@@ -221,10 +221,10 @@ def test_others_cannot_accept_requests_or_read_the_discussion_by_url(
     networks.join(board_network, kalmar.organisation, by=coordinator_a)
     membership = board_network.memberships.get()
     thread = networks.start_thread(board_network, editor, title="Bara för medlemmar", body="Hej")
-    region_coordinator = make_member(
+    region_coordinator = make_person(
         "kontakt@regionkalmar.se", region_kalmar, role="coordinator", first_name="Rut"
     )
-    board_colleague = make_member("kollega@lansstyrelsen.se", county_board_kalmar)
+    board_colleague = make_person("kollega@lansstyrelsen.se", county_board_kalmar)
     accept_url = f"/kommuner/natverk/tidiga-insatser/ta-emot/{membership.pk}/"
 
     for person in (region_coordinator, board_colleague, coordinator_a):

@@ -20,9 +20,9 @@ def network(kalmar, editor):
 
 
 def test_personal_data_export_holds_my_threads_posts_reports_and_digest_choices(
-    client, home_page, network, member_a, make_member, kalmar
+    client, home_page, network, member_a, make_person, kalmar
 ):
-    colleague = make_member("kollega@kalmar.se", kalmar.organisation)
+    colleague = make_person("kollega@kalmar.se", kalmar.organisation)
     mine = networks.start_thread(network, member_a, title="Remisser till BUP", body="Tips?")
     theirs = networks.start_thread(network, colleague, title="Annat", body="Något olämpligt")
     networks.report_post(theirs.posts.get(), member_a, reason="Pekar ut en person")
@@ -39,9 +39,9 @@ def test_personal_data_export_holds_my_threads_posts_reports_and_digest_choices(
 
 
 def test_posts_of_a_deleted_account_stay_in_the_discussion_signed_deleted_user(
-    client, home_page, network, member_a, make_member, kalmar
+    client, home_page, network, member_a, make_person, kalmar
 ):
-    colleague = make_member("kollega@kalmar.se", kalmar.organisation, first_name="Kalle")
+    colleague = make_person("kollega@kalmar.se", kalmar.organisation, first_name="Kalle")
     thread = networks.start_thread(network, member_a, title="Remisser till BUP", body="Tips?")
     networks.reply(thread, colleague, body="Vi ringer BUP direkt.")
     networks.report_post(thread.posts.get(author=colleague), member_a, reason="Fel tråd")
