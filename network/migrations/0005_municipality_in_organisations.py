@@ -16,12 +16,6 @@ class Migration(migrations.Migration):
         ("organisations", "0001_initial"),
         ("portal", "0005_municipality_in_organisations"),
     ]
-    # The tables are renamed only once every app's state points to organisations: were
-    # they renamed before network 0004, its foreign keys (created from network's state)
-    # would point to network_municipality, a table that is no longer there. On a fresh
-    # database Django's plan may otherwise apply the rename first, once a later migration
-    # depends on organisations 0003.
-    run_before = [("organisations", "0002_tables_named_after_organisations")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

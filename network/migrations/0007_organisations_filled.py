@@ -1,7 +1,7 @@
-"""Network members, coordinators and post authors get their municipality's organisation (and back). Data only, in a transaction of its own, as PostgreSQL requires."""
+"""Network members, coordinators and post authors get their municipality's organisation
+(and back). Data only, in a transaction of its own."""
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 
 def to_organisations(apps, schema_editor):

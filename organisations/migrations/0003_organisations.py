@@ -1,44 +1,14 @@
-"""Organisations: every municipality gets one, and its email domains move to it (0004
-then drops the old column: on PostgreSQL a table cannot be altered in the transaction
-that changed its rows).
+"""Organisations, and a column on the email domains for theirs.
 
-Regions, county boards and police regions are created by `load_municipalities` (the
-reference-data loader), as the municipalities were; editors add the other kinds.
+0004 makes every municipality an organisation and moves its domains; 0005 drops the old
+column. The steps are apart because PostgreSQL cannot alter a table in the transaction that
+changed its rows. Regions, county boards and police regions are created by
+`load_municipalities`; editors add the other kinds.
 """
 
 import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
-
-import organisations.models
-
-
-def municipalities_become_organisations(apps, schema_editor):
-    Municipality = apps.get_model("organisations", "Municipality")
-    Organisation = apps.get_model("organisations", "Organisation")
-    Domain = apps.get_model("organisations", "MunicipalityEmailDomain")
-    for municipality in Municipality.objects.order_by("code"):
-        organisation = Organisation.objects.create(
-            kind="municipality",
-            name=municipality.name,
-            slug=municipality.slug,
-            code=municipality.code,
-            municipality=municipality,
-        )
-        organisation.counties.add(municipality.county_id)
-    for domain in Domain.objects.select_related("municipality__organisation"):
-        domain.organisation = domain.municipality.organisation
-        domain.save(update_fields=["organisation"])
-
-
-def organisations_become_municipalities(apps, schema_editor):
-    Domain = apps.get_model("organisations", "MunicipalityEmailDomain")
-    for domain in Domain.objects.select_related("organisation"):
-        if domain.organisation.municipality_id is None:
-            domain.delete()  # the old schema has no place for another kind's domain
-        else:
-            domain.municipality_id = domain.organisation.municipality_id
-            domain.save(update_fields=["municipality"])
 
 
 class Migration(migrations.Migration):

@@ -1,10 +1,7 @@
-"""Every municipality becomes an organisation and its email domains follow it. Data only: on PostgreSQL a table cannot be altered in the transaction that changed its rows, either way."""
+"""Every municipality becomes an organisation and its email domains follow it (and back).
+Data only, in a transaction of its own."""
 
-import django.db.models.deletion
-import modelcluster.fields
-from django.db import migrations, models
-
-import organisations.models
+from django.db import migrations
 
 
 def municipalities_become_organisations(apps, schema_editor):

@@ -1,7 +1,7 @@
-"""Each membership gets its municipality's organisation (and back). Data only, in a transaction of its own: PostgreSQL refuses to alter a table in the transaction that changed its rows."""
+"""Each membership gets its municipality's organisation (and back). Data only, in a
+transaction of its own."""
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 
 def to_organisations(apps, schema_editor):
