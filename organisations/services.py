@@ -142,16 +142,39 @@ def load_reference_data():
 
 def _municipalities_are_organisations():
     """Every municipality has its organisation: the thing people are members of."""
-    missing = Municipality.objects.filter(organisation__isnull=True).select_related("county")
-    for municipality in missing:
-        organisation = Organisation.objects.create(
+    missing = list(Municipality.objects.filter(organisation__isnull=True).order_by("code"))
+    created = Organisation.objects.bulk_create(
+        Organisation(
             kind=Organisation.Kind.MUNICIPALITY,
             name=municipality.name,
             slug=municipality.slug,
             code=municipality.code,
             municipality=municipality,
         )
-        organisation.counties.add(municipality.county_id)
+        for municipality in missing
+    )
+    _set_counties({o.pk: [m.county_id] for o, m in zip(created, missing, strict=True)})
+
+
+def _set_counties(counties_by_organisation):
+    """Make each organisation's counties exactly the ones given, in a few queries."""
+    Through = Organisation.counties.through
+    wanted = {
+        (organisation, county)
+        for organisation, counties in counties_by_organisation.items()
+        for county in counties
+    }
+    have = set(
+        Through.objects.filter(organisation_id__in=counties_by_organisation).values_list(
+            "organisation_id", "county_id"
+        )
+    )
+    for organisation, county in have - wanted:
+        Through.objects.filter(organisation_id=organisation, county_id=county).delete()
+    Through.objects.bulk_create(
+        Through(organisation_id=organisation, county_id=county)
+        for organisation, county in wanted - have
+    )
 
 
 # file -> the kind of the organisations in it
@@ -176,24 +199,28 @@ def _load_regional_organisations(regional):
     """Create the missing regions, county boards and police regions and set their counties
     to what the files say; names and domains set by editors are kept. Returns how many
     were created."""
-    existing = {
-        organisation.code: organisation
-        for organisation in Organisation.objects.filter(code__in=[code for code, *_ in regional])
-    }
-    created = 0
-    for code, kind, name, counties in regional:
-        organisation = existing.get(code)
-        if organisation is None:
-            organisation = Organisation.objects.create(
-                kind=kind, name=name, slug=_free_slug(slugify(name)), code=code
-            )
-            created += 1
-        organisation.counties.set(counties)
-    return created
+    existing = dict(
+        Organisation.objects.filter(code__in=[code for code, *_ in regional]).values_list(
+            "code", "pk"
+        )
+    )
+    taken_slugs = set(Organisation.objects.values_list("slug", flat=True))
+    new = []
+    for code, kind, name, _counties in regional:
+        if code not in existing:
+            slug = _free_slug(slugify(name), taken_slugs)
+            taken_slugs.add(slug)
+            new.append(Organisation(kind=kind, name=name, slug=slug, code=code))
+    existing.update(
+        (organisation.code, organisation.pk)
+        for organisation in Organisation.objects.bulk_create(new)
+    )
+    _set_counties({existing[code]: counties for code, _kind, _name, counties in regional})
+    return len(new)
 
 
-def _free_slug(slug):
+def _free_slug(slug, taken):
     candidate, number = slug, 2
-    while Organisation.objects.filter(slug=candidate).exists():
+    while candidate in taken:
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
