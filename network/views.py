@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisations.models import County, Municipality, Organisation, organisations_serving
+from organisations.models import County, Municipality, organisations_serving
 from portal.accounts.roles import active_membership, is_editor
 from portal.models import GoodExamplePage
 
@@ -35,10 +35,7 @@ def municipality_detail(request, slug):
         "profile": profile,
         "examples": GoodExamplePage.objects.for_listing().filter(municipality=municipality),
         "suggestions": suggestions,
-        "serving": sorted(
-            organisations_serving(municipality),
-            key=lambda o: (list(Organisation.Kind).index(o.kind), o.name),
-        ),
+        "serving": organisations_serving(municipality),
         "networks": Network.objects.filter(
             memberships__organisation__municipality=municipality, memberships__status="active"
         ),

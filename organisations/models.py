@@ -131,14 +131,6 @@ class Organisation(ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def is_municipality(self):
-        return self.kind == self.Kind.MUNICIPALITY
-
-    @property
-    def kind_label(self):
-        return self.get_kind_display()
-
 
 # Each kind in the plural, lower case as in "Öppen för: kommuner och regioner"; headings
 # use capfirst().
@@ -155,12 +147,13 @@ KIND_PLURALS = {
 
 def organisations_serving(municipality):
     """The region, county board and police region (and other organisations of its county)
-    that serve a municipality, by kind, municipalities left out."""
-    return (
-        Organisation.objects.filter(counties=municipality.county_id)
-        .exclude(kind=Organisation.Kind.MUNICIPALITY)
-        .order_by("kind", "name")
+    that serve a municipality, municipalities left out: a list in the order of
+    Organisation.Kind, then by name."""
+    kinds = list(Organisation.Kind)
+    serving = Organisation.objects.filter(counties=municipality.county_id).exclude(
+        kind=Organisation.Kind.MUNICIPALITY
     )
+    return sorted(serving, key=lambda org: (kinds.index(org.kind), org.name))
 
 
 domain_validator = RegexValidator(

@@ -36,19 +36,6 @@ def is_editor(user):
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
-def organisation_of(user):
-    """The organisation the person is an approved member of, or None."""
-    membership = active_membership(user)
-    return membership.organisation if membership else None
-
-
-def municipality_of(user):
-    """The municipality the person acts for, or None (also for members of a region,
-    county board or other organisation)."""
-    organisation = organisation_of(user)
-    return organisation.municipality if organisation else None
-
-
 def is_member_of(user, organisation):
     membership = active_membership(user)
     return membership is not None and membership.organisation_id == organisation.pk
