@@ -14,6 +14,7 @@ class SearchConfig(AppConfig):
         # ready by then, so search comes last in INSTALLED_APPS.
         if list(apps.get_app_configs())[-1] is not self:
             raise ImproperlyConfigured('"search" must be the last app in INSTALLED_APPS.')
-        from . import outbox
+        from . import outbox, synonyms
 
         outbox.connect()
+        synonyms.connect()

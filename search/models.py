@@ -1,4 +1,8 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexOutbox(models.Model):
@@ -24,7 +28,8 @@ class SearchDocument(models.Model):
     kind = models.CharField(max_length=30)
     title = models.TextField()
     body = models.TextField()
-    synonyms = models.TextField(blank=True)
+    labels = models.TextField(blank=True)  # the kind's label and acronyms as written
+    parts = models.TextField(blank=True)  # the parts of the text's compounds
     url = models.CharField(max_length=500)
     support_areas = models.JSONField(default=list)
     prevention_levels = models.JSONField(default=list)
@@ -34,3 +39,53 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Synonym(models.Model):
+    """Words staff use for the same thing, kept by editors and applied when a query is
+    searched: a change takes effect on the next search, with no rebuild of the index.
+
+    A query that says the term also finds what its equivalents find; with `both_ways`,
+    a query that says an equivalent also finds the term (and the other equivalents)."""
+
+    term = models.CharField(
+        _("term"),
+        max_length=100,
+        unique=True,
+        help_text=_("Ett ord, en förkortning eller några ord, t.ex. ”SIP”."),
+    )
+    equivalents = models.TextField(
+        _("motsvarigheter"),
+        help_text=_(
+            "Ett per rad, t.ex. ”samordnad individuell plan”. Förkortningar skrivs som de "
+            "brukar skrivas (SIP, SoL), så att de inte blandas ihop med vanliga ord."
+        ),
+    )
+    both_ways = models.BooleanField(
+        _("åt båda hållen"),
+        default=True,
+        help_text=_("Sökningar på en motsvarighet hittar också termen."),
+    )
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+
+    def __str__(self):
+        return self.term
+
+    def clean(self):
+        term_words = self.term.strip().lower()
+        if not re.search(r"\w", self.term):
+            raise ValidationError({"term": _("Skriv ett ord eller en förkortning.")})
+        equivalents = self.equivalent_list()
+        if not equivalents:
+            raise ValidationError({"equivalents": _("Skriv minst en motsvarighet.")})
+        if any(e.lower() == term_words for e in equivalents):
+            raise ValidationError(
+                {"equivalents": _("En motsvarighet kan inte vara samma som termen.")}
+            )
+
+    def equivalent_list(self):
+        return [line.strip() for line in re.split(r"[\n;]", self.equivalents) if line.strip()]

@@ -4,6 +4,7 @@ import os
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import override_settings
@@ -178,12 +179,15 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture(autouse=True)
 def search_index(tmp_path, settings):
-    """A fresh search index for every test, as the database is fresh for every test."""
+    """A fresh search index for every test, as the database is fresh for every test; the
+    cache (which holds the synonyms) is emptied too, as the rows it holds roll back."""
     from search.backends import reset_backend
 
     settings.SEARCH_INDEX_DIR = str(tmp_path / "search-index")
     reset_backend()
+    cache.clear()
     yield
+    cache.clear()
     reset_backend()
 
 

@@ -252,3 +252,5 @@ PORTAL_EXAMPLES_PER_PAGE = 12
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
 SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search-index"))
 SEARCH_DRAIN_ON_COMMIT = env_bool("SEARCH_DRAIN_ON_COMMIT", True)
+# search imports no app: its admin forms (synonyms) get the privacy guard through this.
+SEARCH_ADMIN_FORM_BASE = "portal.admin_forms.PrivacyGuardedModelForm"

@@ -1,24 +1,27 @@
 """The search backend for several app servers: PostgreSQL full-text search, `swedish`.
 
 The same documents as the Whoosh index, in the SearchDocument table. Words are matched as
-Swedish stems and as prefixes (`samverkan:*` finds "samverkansformer"); acronyms are
-expanded when documents are written, as for Whoosh; titles weigh most. It needs no
-PostgreSQL extension, so it offers no spelling suggestions and does not fold å/ä/ö.
+Swedish stems and as prefixes (`samverkan:*` finds "samverkansformer"), a definite form
+also as its base form; compounds are split against the index's words, in the query and
+in the document (the `parts` column); synonyms and acronyms (search.synonyms) are applied
+to the query, as for Whoosh; titles weigh most. Acronyms are matched as the text writes
+them (the `labels` column, with the kind's label), so "SIG" is not the pronoun "sig".
 A rebuild replaces all rows in one transaction: readers see the old index until it
 commits.
 """
 
 import math
 import re
+import time
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
+from search import language, synonyms
 from search.models import SearchDocument
 from search.registry import kind_label
-from search.vocabulary import synonyms_for
 
 from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
 
@@ -40,13 +43,18 @@ def _highlighted(headline):
     )
 
 
-def _row(document):
+def _acronyms(text):
+    return " ".join(w.lower() for w in WORD.findall(text) if synonyms.is_acronym_spelling(w))
+
+
+def _row(document, vocabulary):
     text = f"{document.title}\n{document.body}"
     return {
         "kind": document.kind,
         "title": document.title,
         "body": document.body,
-        "synonyms": f"{kind_label(document.kind)} {synonyms_for(text)}",
+        "labels": f"{kind_label(document.kind)} {_acronyms(text)}",
+        "parts": " ".join(language.compound_parts(text, vocabulary)),
         "url": document.url,
         "support_areas": list(document.support_areas),
         "prevention_levels": list(document.prevention_levels),
@@ -56,6 +64,50 @@ def _row(document):
     }
 
 
+VOCABULARY_SECONDS = 600
+_vocabulary = {"loaded_at": None, "known": frozenset()}
+
+
+def _index_vocabulary():
+    """The words and Swedish stems of every document, as PostgreSQL counts them, read
+    again every VOCABULARY_SECONDS (and after a rebuild in this process): a new word
+    becomes a known part of compounds within that time."""
+    now = time.monotonic()
+    loaded_at = _vocabulary["loaded_at"]
+    if loaded_at is None or now - loaded_at > VOCABULARY_SECONDS:
+        known = set()
+        with connection.cursor() as cursor:
+            for config in ("simple", CONFIG):
+                cursor.execute(
+                    "SELECT word FROM ts_stat(%s)",
+                    [
+                        f"SELECT to_tsvector('{config}', title || ' ' || body) "
+                        f"FROM {SearchDocument._meta.db_table}"
+                    ],
+                )
+                known.update(row[0] for row in cursor.fetchall())
+        _vocabulary.update(loaded_at=now, known=frozenset(known))
+    return _vocabulary["known"]
+
+
+def forget_vocabulary():
+    _vocabulary["loaded_at"] = None
+
+
+class Vocabulary:
+    """Known words for splitting compounds: the index's, and those of the given texts."""
+
+    def __init__(self, known=frozenset(), texts=()):
+        self.known = known
+        self.words = set()
+        for text in texts:
+            self.words.update(language.words(text))
+        self.stems = {stem for word in self.words for stem in language.stems(word)}
+
+    def __call__(self, part):
+        return part in self.known or part in self.words or part in self.stems
+
+
 def _title_html(headline):
     """A title with its matches marked, or "" where nothing in it matched."""
     return _highlighted(headline) if START in headline else ""
@@ -63,11 +115,15 @@ def _title_html(headline):
 
 class _Writer:
     def apply(self, changes):
+        changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
+        vocabulary = Vocabulary(_index_vocabulary(), changed)
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
             else:
-                SearchDocument.objects.update_or_create(key=key, defaults=_row(document))
+                SearchDocument.objects.update_or_create(
+                    key=key, defaults=_row(document, vocabulary)
+                )
 
 
 class PostgresBackend:
@@ -89,31 +145,63 @@ class PostgresBackend:
         writer.apply(changes)
 
     def rebuild(self, documents, progress=None):
+        # Two passes: compounds are split against the words of every document.
+        built = []
+        for document in documents:
+            built.append(document)
+            if progress:
+                progress(len(built))
+        vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
         with self.writer():
             SearchDocument.objects.all().delete()
-            batch, count = [], 0
-            for document in documents:
-                batch.append(SearchDocument(key=document.key, **_row(document)))
-                count += 1
-                if progress:
-                    progress(count)
-                if len(batch) >= 1000:
-                    SearchDocument.objects.bulk_create(batch)
-                    batch = []
-            SearchDocument.objects.bulk_create(batch)
-        return count
+            SearchDocument.objects.bulk_create(
+                (SearchDocument(key=d.key, **_row(d, vocabulary)) for d in built),
+                batch_size=1000,
+            )
+        forget_vocabulary()
+        return len(built)
 
     def indexed_keys(self):
         return sorted(SearchDocument.objects.values_list("key", flat=True))
 
-    def _tsquery(self, words, operator):
-        # Only word characters reach the raw query; each word also matches as a prefix.
-        return SearchQuery(
-            f" {operator} ".join(f"{w}:*" for w in words), search_type="raw", config=CONFIG
-        )
+    def _word_query(self, word, known):
+        """A raw tsquery for one word: its prefix, its base form's, and its compound
+        parts together."""
+        forms = [word]
+        if len(word) >= 6 and word.endswith("et"):
+            forms.append(word[:-2])
+        elif len(word) >= 6 and word.endswith("an"):
+            forms.append(word[:-1])
+        alternatives = [f"{form}:*" for form in forms]
+        parts = language.split_compound(word, Vocabulary(known))
+        if parts:
+            alternatives.append("(" + " & ".join(f"{part}:*" for part in parts) + ")")
+        return "(" + " | ".join(alternatives) + ")"
+
+    def _group_query(self, group, known):
+        spellings = [group.words, *group.alternatives]
+        queries = []
+        for number, spelling in enumerate(spellings):
+            if group.acronym and number == 0:
+                continue  # matched as the text writes it, in _tsquery
+            queries.append("(" + " & ".join(self._word_query(w, known) for w in spelling) + ")")
+        return "(" + " | ".join(queries) + ")"
+
+    def _tsquery(self, groups, operator):
+        """Only word characters reach the raw query. An acronym is matched as the text
+        writes it, in the `simple` labels, which keep words the Swedish configuration
+        drops as stop words ("sig"); or as what it stands for."""
+        known = _index_vocabulary()
+        raw = f" {operator} ".join(self._group_query(group, known) for group in groups)
+        acronyms = [group.words[0] for group in groups if group.acronym]
+        query = SearchQuery(raw, search_type="raw", config=CONFIG)
+        if acronyms:
+            query = query | SearchQuery(" | ".join(acronyms), search_type="raw", config="simple")
+        return query
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
-        words = [w.lower() for w in WORD.findall(query)]
+        groups = synonyms.query_groups(query)
+        words = [word for group in groups for word in group.words]
         documents = SearchDocument.objects.all()
         for name, value in (filters or {}).items():
             if name == "kind":
@@ -128,14 +216,15 @@ class PostgresBackend:
                 documents = documents.filter(year=int(value))
         vector = (
             SearchVector("title", weight="A", config=CONFIG)
-            + SearchVector("synonyms", weight="B", config="simple")
+            + SearchVector("labels", weight="B", config="simple")
             + SearchVector("body", weight="C", config=CONFIG)
+            + SearchVector("parts", weight="D", config=CONFIG)
         )
         ts_query = None
         if words:
             matched = documents.annotate(vector=vector)
             for operator in ("&", "|"):
-                ts_query = self._tsquery(words, operator)
+                ts_query = self._tsquery(groups, operator)
                 candidates = matched.filter(vector=ts_query)
                 if candidates.exists():
                     break

@@ -1,10 +1,12 @@
 """The embedded search backend: a Whoosh index in a local folder, for one machine.
 
-Fields: Swedish stemming and stop words for title, body and acronym synonyms; a prefix
-field (word prefixes of 4+ letters) so that a compound is found by its first part; a
-field that folds å/ä/ö for people who type without them; and a plain word list for
-spelling suggestions. Title matches weigh more than body matches, and the prefix,
-folded and synonym fields less.
+Fields: Swedish stems (definite forms included, search.language) for title and body; the
+parts of the compounds the text uses, so that "närvaro" finds "skolnärvaro"; a prefix
+field (word prefixes of 4+ letters) so that a compound is found by how it begins; a
+field of words with å/ä/ö folded, searched only for a query word typed without them; the
+acronyms as the text writes them (so "SIG" is not the pronoun "sig"); the kind's label;
+and a plain word list for spelling suggestions. Title matches weigh more than body
+matches, and the helper fields less. Synonyms are applied to the query, never stored.
 
 The index lives in SEARCH_INDEX_DIR/<generation>, with a `current` symlink naming the
 generation in use: a rebuild writes a new generation beside it and swaps the link.
@@ -22,11 +24,10 @@ from whoosh import fields, index, sorting
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
-    LanguageAnalyzer,
     LowercaseFilter,
     NgramFilter,
     RegexTokenizer,
-    StemFilter,
+    StopFilter,
 )
 from whoosh.highlight import (
     ContextFragmenter,
@@ -35,12 +36,11 @@ from whoosh.highlight import (
     WholeFragmenter,
     get_text,
 )
-from whoosh.lang import stopwords_for_language
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
+from search import language, synonyms
 from search.registry import kind_label
-from search.vocabulary import is_acronym, synonyms_for
 
 from . import (
     BETWEEN_FRAGMENTS,
@@ -51,8 +51,20 @@ from . import (
     highlighted,
 )
 
-SWEDISH = LanguageAnalyzer("sv")
-STOP_WORDS = frozenset(stopwords_for_language("sv"))
+
+class SwedishStems(Filter):
+    """Each word's stems (search.language.stems): Snowball's, and for a definite form
+    Snowball keeps, the base form's stem too, at the same position."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if token.stopped:
+                yield token
+                continue
+            word = token.text
+            for stem in language.stems(word):
+                token.text = stem
+                yield token
 
 
 class LongWords(Filter):
@@ -68,36 +80,46 @@ class LongWords(Filter):
                 yield token
 
 
-PREFIXES = (
-    RegexTokenizer()
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | LongWords(7)
-    | NgramFilter(4, 40, at="start")
+class Acronyms(Filter):
+    """Only words written as acronyms ("SIG", "SoL"), then lowercased."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if synonyms.is_acronym_spelling(token.text):
+                token.text = token.text.lower()
+                yield token
+
+
+SWEDISH = (
+    RegexTokenizer() | LowercaseFilter() | StopFilter(stoplist=language.STOP_WORDS) | SwedishStems()
 )
+PREFIXES = RegexTokenizer() | LowercaseFilter() | LongWords(7) | NgramFilter(4, 40, at="start")
 FOLDED = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 WORDS = RegexTokenizer() | LowercaseFilter()
-# Stemmed like the text, but keeping stop words: "sig" is SIG here.
-SYNONYMS = RegexTokenizer() | LowercaseFilter() | StemFilter(lang="sv")
+ACRONYMS = RegexTokenizer() | Acronyms()
 
 BOOSTS = {
     "title": 4.0,
-    "title_acronyms": 4.0,
     "body": 1.0,
-    "synonyms": 1.2,
-    "prefix": 0.6,
-    "folded": 0.4,
+    "acronyms": 2.0,
+    "label": 1.2,
+    "parts": 0.5,
+    "prefix": 0.5,
+    "folded": 0.3,
 }
+COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
+SYNONYM_BOOST = 0.9  # what a synonym finds, against what the user typed
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
     kind=fields.ID(stored=True),
     url=fields.STORED,
     title=fields.TEXT(analyzer=SWEDISH, stored=True),
-    title_acronyms=fields.TEXT(analyzer=SYNONYMS, phrase=False),
     body=fields.TEXT(analyzer=SWEDISH, stored=True),
     # The helper fields need no positions: no phrase queries run on them.
-    synonyms=fields.TEXT(analyzer=SYNONYMS, phrase=False),
+    acronyms=fields.TEXT(analyzer=ACRONYMS, phrase=False),
+    label=fields.TEXT(analyzer=SWEDISH, phrase=False),
+    parts=fields.TEXT(analyzer=SWEDISH, phrase=False),
     prefix=fields.TEXT(analyzer=PREFIXES, phrase=False),
     folded=fields.TEXT(analyzer=FOLDED, phrase=False),
     words=fields.TEXT(analyzer=WORDS, spelling=True, phrase=False),
@@ -141,16 +163,37 @@ def index_root():
     return Path(settings.SEARCH_INDEX_DIR)
 
 
-def _fields(document):
+class Vocabulary:
+    """What counts as a known word when a compound is split: the words and stems of the
+    index (when a reader is given) and of the given texts."""
+
+    def __init__(self, reader=None, texts=()):
+        self.reader = reader
+        self.words = set()
+        for text in texts:
+            self.words.update(language.words(text))
+        self.stems = {stem for word in self.words for stem in language.stems(word)}
+
+    def __call__(self, part):
+        if part in self.words or part in self.stems:
+            return True
+        reader = self.reader
+        return bool(
+            reader and (reader.doc_frequency("words", part) or reader.doc_frequency("body", part))
+        )
+
+
+def _fields(document, vocabulary):
     text = f"{document.title}\n{document.body}"
     return {
         "key": document.key,
         "kind": document.kind,
         "url": document.url,
         "title": document.title,
-        "title_acronyms": f"{document.title} {synonyms_for(document.title)}",
         "body": document.body,
-        "synonyms": f"{kind_label(document.kind)} {synonyms_for(text)}",
+        "acronyms": text,
+        "label": kind_label(document.kind),
+        "parts": " ".join(language.compound_parts(text, vocabulary)),
         "prefix": text,
         "folded": text,
         "words": text,
@@ -215,11 +258,13 @@ class WhooshBackend:
 
     def apply(self, changes, writer):
         """changes: [(key, Document or None)]. Updates or removes each key."""
+        changed = [document for _key, document in changes if document is not None]
+        vocabulary = Vocabulary(writer.reader(), [f"{d.title}\n{d.body}" for d in changed])
         for key, document in changes:
             if document is None:
                 writer.delete_by_term("key", key)
             else:
-                writer.update_document(**_fields(document))
+                writer.update_document(**_fields(document, vocabulary))
 
     def rebuild(self, documents, progress=None):
         """Build a new generation beside the current one and swap. The current index's
@@ -228,14 +273,18 @@ class WhooshBackend:
         try:
             directory = self._create_generation()
             ix = index.open_dir(directory)
-            writer = ix.writer(limitmb=512)
-            count = 0
+            # Two passes: compounds are split against the words of every document.
+            built = []
             for document in documents:
-                writer.add_document(**_fields(document))
-                count += 1
+                built.append(document)
                 if progress:
-                    progress(count)
+                    progress(len(built))
+            vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
+            writer = ix.writer(limitmb=512)
+            for document in built:
+                writer.add_document(**_fields(document, vocabulary))
             writer.commit()
+            count = len(built)
             self._point_current_at(directory)
         finally:
             old_writer.cancel()
@@ -252,55 +301,81 @@ class WhooshBackend:
             return sorted(fields_["key"] for fields_ in searcher.all_stored_fields())
 
     # -- reading --------------------------------------------------------------------
-    def _word_alternatives(self, reader, word):
-        # An acronym is looked for as such; its folded or prefix forms would also match
-        # ordinary words ("sig", "est").
-        if is_acronym(word):
-            names = ("title_acronyms", "body", "synonyms")
+    def _word_query(self, reader, word, acronym=False):
+        """What one query word matches, or None if the index knows nothing like it."""
+        if acronym:
+            # As an acronym; its stems, prefixes or folded forms would match ordinary
+            # words ("sig", "est").
+            names = ("title", "body", "acronyms")
+        elif language.has_swedish_letters(word):
+            names = ("title", "body", "label", "parts")  # never folded: "säker" ≠ "saker"
         else:
-            names = ("title", "body", "synonyms", "folded", "prefix")
-        alternatives = [
+            names = ("title", "body", "label", "parts", "folded")
+        terms = [
             Term(name, token, boost=BOOSTS[name])
             for name in names
             for token in SCHEMA[name].process_text(word, mode="query")
         ]
-        known = any(reader.doc_frequency(t.fieldname, t.text) for t in alternatives)
-        return alternatives, known
+        if not acronym and len(word) >= 4:
+            terms.append(Term("prefix", word, boost=BOOSTS["prefix"]))
+        terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
+        if not acronym:
+            parts = language.split_compound(word, Vocabulary(reader))
+            if parts:
+                part_queries = [self._word_query(reader, part) for part in parts]
+                if all(part_queries):
+                    terms.append(And(part_queries, boost=COMPOUND_BOOST))
+        return Or(terms) if terms else None
 
-    def _words(self, text):
-        """The query's words, lowercased, without Swedish stop words."""
-        return [t.text for t in WORDS(text) if t.text not in STOP_WORDS or is_acronym(t.text)]
+    def _group_query(self, reader, group):
+        """A group of the query: its words, or any of its synonyms' words."""
+        spellings = [group.words, *group.alternatives]
+        queries = []
+        for number, spelling in enumerate(spellings):
+            acronym = group.acronym and number == 0
+            word_queries = [self._word_query(reader, word, acronym) for word in spelling]
+            if word_queries and all(word_queries):
+                boost = 1.0 if number == 0 else SYNONYM_BOOST
+                queries.append(
+                    And(word_queries, boost=boost) if len(word_queries) > 1 else (word_queries[0])
+                )
+        return Or(queries) if queries else None
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
-        """All query words must match (in some field); if none does, any may. A word the
-        index does not know is also searched as its nearest known spelling (the first
-        MAX_CORRECTED_WORDS such words; later ones as typed), and the corrected query is
-        offered as "menade du"."""
+        """All query words must match (in some field, or through a synonym); if none
+        does, any may. A word the index does not know is also searched as its nearest
+        known spelling (the first MAX_CORRECTED_WORDS such words; later ones as typed),
+        and the corrected query is offered as "menade du"."""
         with self.open().searcher() as searcher:
             reader = searcher.reader()
             corrector = searcher.corrector("words")
-            words = self._words(query)
-            groups, corrected, looked_up = [], [], 0
-            for word in words:
-                alternatives, known = self._word_alternatives(reader, word)
-                if not known and looked_up < MAX_CORRECTED_WORDS:
-                    looked_up += 1
-                    suggestions = corrector.suggest(word, limit=1, maxdist=_edits_allowed(word))
-                    if suggestions:
-                        word = suggestions[0]
-                        alternatives += self._word_alternatives(reader, word)[0]
-                corrected.append(word)
-                if alternatives:
-                    groups.append(Or(alternatives))
-            if words and not groups:
+            groups = synonyms.query_groups(query)
+            typed = [word for group in groups for word in group.words]
+            queries, corrected, looked_up = [], [], 0
+            for group in groups:
+                group_query = self._group_query(reader, group)
+                if group_query is None and len(group.words) == 1 and not group.alternatives:
+                    word = group.words[0]
+                    if looked_up < MAX_CORRECTED_WORDS:
+                        looked_up += 1
+                        suggestions = corrector.suggest(word, limit=1, maxdist=_edits_allowed(word))
+                        if suggestions:
+                            word = suggestions[0]
+                            group_query = self._word_query(reader, word)
+                    corrected.append(word)
+                else:
+                    corrected += group.words
+                if group_query is not None:
+                    queries.append(group_query)
+            if typed and not queries:
                 return Results(query, [], 0, 1, 1)
             filter_query = self._filter(filters or {})
-            matcher = And(groups) if groups else Every()
+            matcher = And(queries) if queries else Every()
             results = self._run(searcher, matcher, filter_query, page, per_page, sort)
-            if results.total == 0 and len(groups) > 1:
-                results = self._run(searcher, Or(groups), filter_query, page, per_page, sort)
+            if results.total == 0 and len(queries) > 1:
+                results = self._run(searcher, Or(queries), filter_query, page, per_page, sort)
             results.query = query
-            if corrected != words:
+            if corrected != typed:
                 results.suggestion = " ".join(corrected)
             return results
 

@@ -1,0 +1,103 @@
+"""Swedish words as search sees them: stems (definite forms included), folding and
+compounds. Used by both backends, at index time and at query time.
+
+- Stems are Snowball's, which leaves the definite singular "-et" and "-an" alone
+  ("barnet", "skolan"). Such a word also gets the stem of its base form ("barn",
+  "skol"), so the two forms find each other.
+- Folding (å, ä, ö to a, a, o) is a fallback for people who type without those letters:
+  a word typed with them is never folded, so "säker" does not find "saker".
+- A compound is split into parts the vocabulary knows, with the linking -s- or -e-
+  between them: "skolnärvaroarbete" is "skol" + "närvaro" + "arbete".
+"""
+
+import re
+from functools import lru_cache
+
+from whoosh.lang import stemmer_for_language, stopwords_for_language
+
+STOP_WORDS = frozenset(stopwords_for_language("sv"))
+WORD = re.compile(r"\w+", re.UNICODE)
+SWEDISH_LETTERS = frozenset("åäö")
+FOLDING = str.maketrans("åäöéü", "aaoeu")
+
+_snowball = stemmer_for_language("sv")
+
+# A part of a compound has at least this many letters, and a word is only split when it
+# is at least as long as two parts: "samverkan" is not "sam" + "verkan".
+MIN_PART = 4
+MAX_PARTS = 3
+LINKING_LETTERS = ("s", "e")
+
+
+def words(text):
+    """The text's words, lowercased, in order."""
+    return [word.lower() for word in WORD.findall(text)]
+
+
+@lru_cache(maxsize=50_000)
+def stems(word):
+    """The Swedish stems of a lowercase word: Snowball's, and, for a definite singular
+    ending Snowball keeps ("-et", "-an"), also the stem of the base form."""
+    stem = _snowball(word)
+    found = (stem,)
+    if stem == word and len(word) >= 6:
+        if word.endswith("et"):
+            found += (_snowball(word[:-2]),)
+        elif word.endswith("an"):
+            found += (_snowball(word[:-1]),)
+    return found
+
+
+def stem(word):
+    return stems(word)[0]
+
+
+def has_swedish_letters(word):
+    return not SWEDISH_LETTERS.isdisjoint(word)
+
+
+def fold(text):
+    return text.translate(FOLDING)
+
+
+def split_compound(word, known):
+    """The parts of a compound, each known to `known` (a word or a stem -> bool), or []
+    when the word cannot be split. Fewest parts first, then the longest first part;
+    a linking "s" or "e" between two parts is dropped."""
+    if len(word) < 2 * MIN_PART:
+        return []
+    for count in range(2, MAX_PARTS + 1):
+        parts = _split(word, known, count)
+        if parts:
+            return parts
+    return []
+
+
+def _known(part, known):
+    return known(part) or any(known(s) for s in stems(part))
+
+
+def _split(word, known, count):
+    if count == 1:
+        return [word] if len(word) >= MIN_PART and _known(word, known) else None
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not _known(head, known):
+            continue
+        tails = [tail]
+        if tail[0] in LINKING_LETTERS and len(tail) > MIN_PART:
+            tails.append(tail[1:])
+        for rest in tails:
+            parts = _split(rest, known, count - 1)
+            if parts:
+                return [head, *parts]
+    return None
+
+
+def compound_parts(text, known, min_length=2 * MIN_PART):
+    """The parts of every compound in the text, for an index field of parts."""
+    parts = []
+    for word in set(words(text)):
+        if len(word) >= min_length and not word.isdigit():
+            parts += split_compound(word, known)
+    return parts

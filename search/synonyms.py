@@ -1,0 +1,113 @@
+"""A query's words in groups, each with what editors said it means (search.Synonym).
+
+    >>> query_groups("SIP för barnen")
+    [Group(words=('sip',), alternatives=(('samordnad', 'individuell', 'plan'),)),
+     Group(words=('barnen',), alternatives=())]
+
+Terms are matched by their stems, so "beroendet" finds the synonyms of "beroende". The
+synonyms live in the cache (Redis in production, so every app server sees a change at
+once) and are read again after any change: no rebuild of the index is needed.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from .language import STOP_WORDS, stem, words
+
+CACHE_KEY = "search:synonyms:v1"
+LONGEST_TERM = 6  # words
+ACRONYM = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-Za-zÅÄÖåäö]{2,8}$")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One word or term of the query, and the other ways to say it (as words)."""
+
+    words: tuple
+    alternatives: tuple = ()
+    acronym: bool = False  # the typed word is a known acronym: match it as such
+
+
+def is_acronym_spelling(text):
+    """An acronym as editors write one: "SIP", "SoL", "SiS" (two capitals or more)."""
+    return bool(ACRONYM.match(text.strip()))
+
+
+def _key(text_words):
+    return tuple(stem(word) for word in text_words)
+
+
+def _meaningful(text, acronyms):
+    return tuple(w for w in words(text) if w not in STOP_WORDS or w in acronyms)
+
+
+def _load():
+    from .models import Synonym
+
+    entries = [(s.term, s.equivalent_list(), s.both_ways) for s in Synonym.objects.all()]
+    acronyms = set()
+    for term, equivalents, _both in entries:
+        acronyms.update(t.lower() for t in [term, *equivalents] if is_acronym_spelling(t))
+    table = {}
+    for term, equivalents, both_ways in entries:
+        spellings = [_meaningful(term, acronyms)] + [_meaningful(e, acronyms) for e in equivalents]
+        spellings = [s for s in spellings if s]
+        if not spellings:
+            continue
+        sources = spellings if both_ways else spellings[:1]
+        for source in sources:
+            others = table.setdefault(_key(source), [])
+            others += [s for s in spellings if s != source and s not in others]
+    return {"table": table, "acronyms": acronyms}
+
+
+def _synonyms():
+    data = cache.get(CACHE_KEY)
+    if data is None:
+        data = _load()
+        cache.set(CACHE_KEY, data, timeout=None)
+    return data
+
+
+def forget(**kwargs):
+    """When a synonym is saved or deleted: the next query reads them again (once more
+    after the commit, in case a query read the old ones in between)."""
+    cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
+
+def connect():
+    from .models import Synonym
+
+    post_save.connect(forget, sender=Synonym, dispatch_uid="search-synonyms-saved")
+    post_delete.connect(forget, sender=Synonym, dispatch_uid="search-synonyms-deleted")
+
+
+def acronyms():
+    return _synonyms()["acronyms"]
+
+
+def query_groups(text):
+    """The query's meaningful words, grouped: the longest known term at each position
+    becomes one group with its alternatives; any other word is a group of its own."""
+    data = _synonyms()
+    table, known_acronyms = data["table"], data["acronyms"]
+    typed = _meaningful(text, known_acronyms)
+    groups, index = [], 0
+    while index < len(typed):
+        for length in range(min(LONGEST_TERM, len(typed) - index), 0, -1):
+            span = typed[index : index + length]
+            alternatives = table.get(_key(span))
+            if alternatives:
+                acronym = length == 1 and span[0] in known_acronyms
+                groups.append(Group(span, tuple(alternatives), acronym))
+                index += length
+                break
+        else:
+            groups.append(Group(typed[index : index + 1]))
+            index += 1
+    return groups
