@@ -8,6 +8,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Sök")
+    # Granted to the editors' groups after migrate (portal.permissions).
+    editor_permissions = {"synonym": ["add", "change", "delete", "view"]}
 
     def ready(self):
         # Reading the registry imports every app's wagtail_hooks; every other app must be

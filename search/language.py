@@ -40,7 +40,11 @@ def stems(word):
     ending Snowball keeps ("-et", "-an"), also the stem of the base form."""
     stem = _snowball(word)
     found = (stem,)
-    if stem == word and len(word) >= 6:
+    if stem == word[:-1] and word.endswith("s"):
+        # Snowball drops a final s, genitive or not: "insats" → "insat", while
+        # "insatser" → "insats". The word itself is kept as a stem too.
+        found += (word,)
+    elif stem == word and len(word) >= 6:
         if word.endswith("et"):
             found += (_snowball(word[:-2]),)
         elif word.endswith("an"):
@@ -84,6 +88,9 @@ def _split(word, known, count):
         head, tail = word[:cut], word[cut:]
         if not _known(head, known):
             continue
+        linked = head[:-1]
+        if head[-1] in LINKING_LETTERS and len(linked) >= MIN_PART and _known(linked, known):
+            head, tail = linked, head[-1] + tail  # "vålds|bejakande" is "våld" + s
         tails = [tail]
         if tail[0] in LINKING_LETTERS and len(tail) > MIN_PART:
             tails.append(tail[1:])

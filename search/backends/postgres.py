@@ -65,33 +65,38 @@ def _row(document, vocabulary):
 
 
 VOCABULARY_SECONDS = 600
-_vocabulary = {"loaded_at": None, "known": frozenset()}
 
 
-def _index_vocabulary():
-    """The words and Swedish stems of every document, as PostgreSQL counts them, read
-    again every VOCABULARY_SECONDS (and after a rebuild in this process): a new word
-    becomes a known part of compounds within that time."""
-    now = time.monotonic()
-    loaded_at = _vocabulary["loaded_at"]
-    if loaded_at is None or now - loaded_at > VOCABULARY_SECONDS:
-        known = set()
-        with connection.cursor() as cursor:
-            for config in ("simple", CONFIG):
+class IndexVocabulary:
+    """The words of every document, as PostgreSQL counts them, and their stems, read
+    again every VOCABULARY_SECONDS and after this process writes the index: a new word
+    becomes a known part of compounds within that time on every app server."""
+
+    def __init__(self):
+        self.loaded_at = None
+        self.known = frozenset()
+
+    def __call__(self):
+        now = time.monotonic()
+        if self.loaded_at is None or now - self.loaded_at > VOCABULARY_SECONDS:
+            with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT word FROM ts_stat(%s)",
                     [
-                        f"SELECT to_tsvector('{config}', title || ' ' || body) "
+                        "SELECT to_tsvector('simple', title || ' ' || body) "
                         f"FROM {SearchDocument._meta.db_table}"
                     ],
                 )
-                known.update(row[0] for row in cursor.fetchall())
-        _vocabulary.update(loaded_at=now, known=frozenset(known))
-    return _vocabulary["known"]
+                words = {row[0] for row in cursor.fetchall()}
+            # Stems as search.language makes them ("skolan" → "skol"), not PostgreSQL's.
+            self.known = frozenset(
+                words | {stem for word in words for stem in language.stems(word)}
+            )
+            self.loaded_at = now
+        return self.known
 
-
-def forget_vocabulary():
-    _vocabulary["loaded_at"] = None
+    def forget(self):
+        self.loaded_at = None
 
 
 class Vocabulary:
@@ -114,9 +119,12 @@ def _title_html(headline):
 
 
 class _Writer:
+    def __init__(self, index_vocabulary):
+        self.index_vocabulary = index_vocabulary
+
     def apply(self, changes):
         changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
-        vocabulary = Vocabulary(_index_vocabulary(), changed)
+        vocabulary = Vocabulary(self.index_vocabulary(), changed)
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
@@ -124,6 +132,7 @@ class _Writer:
                 SearchDocument.objects.update_or_create(
                     key=key, defaults=_row(document, vocabulary)
                 )
+        self.index_vocabulary.forget()
 
 
 class PostgresBackend:
@@ -132,6 +141,7 @@ class PostgresBackend:
     def __init__(self):
         if connection.vendor != "postgresql":
             raise ImproperlyConfigured("SEARCH_BACKEND=postgres needs a PostgreSQL database.")
+        self.index_vocabulary = IndexVocabulary()
 
     @contextmanager
     def writer(self, timeout=None):
@@ -139,7 +149,7 @@ class PostgresBackend:
             # One writer at a time, like Whoosh's lock: an advisory lock for this index.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(4711)")
-            yield _Writer()
+            yield _Writer(self.index_vocabulary)
 
     def apply(self, changes, writer):
         writer.apply(changes)
@@ -158,7 +168,7 @@ class PostgresBackend:
                 (SearchDocument(key=d.key, **_row(d, vocabulary)) for d in built),
                 batch_size=1000,
             )
-        forget_vocabulary()
+        self.index_vocabulary.forget()
         return len(built)
 
     def indexed_keys(self):
@@ -191,7 +201,7 @@ class PostgresBackend:
         """Only word characters reach the raw query. An acronym is matched as the text
         writes it, in the `simple` labels, which keep words the Swedish configuration
         drops as stop words ("sig"); or as what it stands for."""
-        known = _index_vocabulary()
+        known = self.index_vocabulary()
         raw = f" {operator} ".join(self._group_query(group, known) for group in groups)
         acronyms = [group.words[0] for group in groups if group.acronym]
         query = SearchQuery(raw, search_type="raw", config=CONFIG)

@@ -1,0 +1,139 @@
+"""What a social worker types finds the pages that say it another way: compounds,
+definite forms, synonyms editors keep, folding only for words typed without å/ä/ö.
+Each test runs on Whoosh and, where the tests run on PostgreSQL, on its backend too."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from search import api
+from search.backends import reset_backend
+from search.models import Synonym
+
+from ..factories import GuidancePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["whoosh", "postgres"])
+def backend(request, settings):
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL)")
+    settings.SEARCH_BACKEND = request.param
+    reset_backend()
+    yield request.param
+    reset_backend()
+
+
+@pytest.fixture
+def publish(committed, support_area):
+    def publish(title, summary=""):
+        with committed():
+            page = GuidancePageFactory(parent=support_area, title=title, summary=summary)
+            page.save_revision().publish()
+        return page.url
+
+    return publish
+
+
+def found(query):
+    return [hit.url for hit in api.search(query).hits]
+
+
+def test_a_compound_typed_by_the_user_finds_its_parts_written_apart(backend, publish):
+    page = publish("Skolan och socialtjänsten", "Ett arbete med närvaro i skolan för alla elever.")
+    publish("Fritid", "Arbete med fritidsgårdar.")
+    assert found("skolnärvaroarbete") == [page]
+
+
+def test_a_short_first_part_finds_the_compounds_it_begins(backend, publish):
+    page = publish("Våldsbejakande extremism", "Om radikalisering bland unga.")
+    assert found("våld") == [page]
+
+
+def test_a_later_part_finds_the_compound(backend, publish):
+    # The parts are words the index knows: here, from another page.
+    publish("Närvaro", "Om skolan och fritiden.")
+    page = publish("Skolnärvaro", "Hur kommunen följer upp frånvaro.")
+    assert page in found("närvaro")
+
+
+def test_a_compound_indexed_before_its_parts_were_known_is_split_by_a_rebuild(backend, publish):
+    page = publish("Skolnärvaro", "Hur kommunen följer upp frånvaro.")
+    publish("Närvaro", "Om skolan och fritiden.")
+    assert page not in found("närvaro")
+    api.rebuild()
+    assert page in found("närvaro")
+
+
+def test_a_definite_form_finds_the_base_form_and_back(backend, publish):
+    child = publish("Barnets behov", "Om missbruk i familjen.")
+    assert child in found("barnet")
+    assert child in found("missbruket")
+    assert child in found("barnets")
+
+
+def test_a_word_typed_with_swedish_letters_never_matches_another_vowel(backend, publish):
+    safe = publish("Säker förvaring", "Om trygghet.")
+    things = publish("Saker att tänka på", "En lista.")
+    assert found("säker") == [safe]
+    if backend == "whoosh":
+        # Typed without å/ä/ö: the exact spelling first, then the folded one.
+        assert found("saker") == [things, safe]
+
+
+def test_a_synonym_takes_effect_at_once_without_a_rebuild(backend, publish):
+    plan = publish("Planering kring barnet", "En samordnad individuell plan tas fram med regionen.")
+    Synonym.objects.filter(term__iexact="SIP").delete()
+    assert found("SIP") == []
+    synonym = Synonym.objects.create(term="SIP", equivalents="samordnad individuell plan")
+    assert found("SIP") == [plan]
+    assert found("sip") == [plan]
+    synonym.delete()
+    assert found("SIP") == []
+
+
+def test_a_one_way_synonym_only_widens_the_term(backend, publish):
+    crime = publish("Kriminalitet bland unga", "Lägesbild.")
+    network = publish("Ungdomsbrottslighet", "Vad kommunen gör.")
+    Synonym.objects.filter(term__in=["ungdomsbrottslighet", "kriminalitet"]).delete()
+    Synonym.objects.create(
+        term="ungdomsbrottslighet", equivalents="kriminalitet bland unga", both_ways=False
+    )
+    assert set(found("ungdomsbrottslighet")) == {crime, network}
+    assert found("kriminalitet bland unga") == [crime]
+
+
+def test_an_acronym_is_not_taken_for_the_ordinary_word(backend, publish):
+    groups = publish("SIG i kommunen", "Sociala insatsgrupper samlar myndigheterna.")
+    spelled_out = publish("Insatsgrupper", "Om sociala insatsgrupper i praktiken.")
+    publish("Ett barn", "Hon ville ha med sig boken hem.")
+    Synonym.objects.get_or_create(term="SIG", defaults={"equivalents": "sociala insatsgrupper"})
+    assert set(found("SIG")) == {groups, spelled_out}
+
+
+def test_the_seeded_synonyms_are_there_for_editors():
+    assert Synonym.objects.filter(term="SIP").exists()
+    assert "samordnad individuell plan" in Synonym.objects.get(term="SIP").equivalent_list()
+
+
+def test_editors_keep_synonyms_in_the_admin_behind_the_privacy_guard(client, editor, publish):
+    page = publish("Planering", "Vi använder ett strukturerat beslutsstöd.")
+    client.force_login(editor)
+    add = reverse("wagtailsnippets_search_synonym:add")
+    refused = client.post(add, {"term": "BSS", "equivalents": "Kalle 121212-1212"})
+    assert refused.status_code == 200
+    assert "personnummer" in refused.content.decode()
+    assert not Synonym.objects.filter(term="BSS").exists()
+    response = client.post(add, {"term": "BSS", "equivalents": "strukturerat beslutsstöd"})
+    assert response.status_code == 302
+    assert found("BSS") == [page]
+
+
+def test_a_synonym_needs_an_equivalent_other_than_itself(client, editor):
+    client.force_login(editor)
+    add = reverse("wagtailsnippets_search_synonym:add")
+    html = client.post(add, {"term": "orosanmälan", "equivalents": "Orosanmälan"}).content
+    assert "En motsvarighet kan inte vara samma som termen." in html.decode()
+    html = client.post(add, {"term": "LSS-stöd", "equivalents": " \n "}).content.decode()
+    assert "Detta fält måste fyllas i." in html or "Skriv minst en motsvarighet." in html
