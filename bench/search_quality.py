@@ -1,15 +1,27 @@
-"""How well search finds what it should: recall@5 and MRR over the relevance set.
+"""How well search finds what it should: recall@5 and MRR over the relevance sets.
 
-    .venv/bin/python bench/search_quality.py
+    .venv/bin/python bench/search_quality.py [--misses]
 
-Builds its own temporary database and index from the demo content, runs every query of
-tests/search/relevance_set.py through the portal's Whoosh index and, side by side on the
-same corpus, through Wagtail's database search backend (pages, then methods). Prints one
-line per backend; the last line is the Whoosh index:
+Builds its own temporary database and index from the demo content and runs every query of
+the three parts through the portal's Whoosh index:
+
+- established: RELEVANCE_SET in tests/search/relevance_set.py (the test suite requires all
+  of them in the top 5);
+- tuning: TUNING_SET in the same module, for those who tune search;
+- held_out: HELD_OUT_SET in tests/search/held_out_set.py, never tuned against.
+
+First, for comparison, the whole set through Wagtail's database search backend on the same
+corpus (pages, then methods); then one line per part for the Whoosh index; the last line
+is the whole set on the Whoosh index:
 
     queries=N recall_at_5=R mrr=M
+
+--misses also prints, for every established or tuning query missing one of its pages in
+the top 5, the pages it missed and the top 5 it got (before the figures, so the last line
+stays the same). Held-out misses are never printed: they are for nobody to tune against.
 """
 
+import argparse
 import sys
 from io import StringIO
 from pathlib import Path
@@ -28,7 +40,25 @@ def metrics(ranked_lists, relevance_set):
     return f"queries={n} recall_at_5={recall / n:.3f} mrr={reciprocal / n:.3f}"
 
 
+def misses(part, ranked_lists, relevance_set):
+    lines = []
+    for (query, expected), ranked in zip(relevance_set, ranked_lists, strict=True):
+        missing = [url for url in expected if url not in ranked[:5]]
+        if missing:
+            lines.append(f"miss part={part} query={query!r} missing={missing}")
+            lines.extend(f"    {rank}. {url}" for rank, url in enumerate(ranked[:5], 1))
+    return lines
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="print each established or tuning query missing a page in the top 5, with the "
+        "top 5 it got (never the held-out queries)",
+    )
+    args = parser.parse_args()
     cleanup = temporary_site()
     try:
         from django.core.management import call_command
@@ -37,9 +67,16 @@ def main():
 
         from portal.models import Method
         from search import api
-        from tests.search.relevance_set import RELEVANCE_SET
+        from tests.search.held_out_set import HELD_OUT_SET
+        from tests.search.relevance_set import RELEVANCE_SET, TUNING_SET
 
         call_command("load_demo", stdout=StringIO())
+        parts = [
+            ("established", RELEVANCE_SET),
+            ("tuning", TUNING_SET),
+            ("held_out", HELD_OUT_SET),
+        ]
+        everything = [item for _part, queries in parts for item in queries]
 
         def wagtail_database(query):
             pages = [page.url for page in Page.objects.live().public().search(query)[:10]]
@@ -51,11 +88,18 @@ def main():
         def whoosh(query):
             return [hit.url for hit in api.search(query, per_page=10).hits]
 
-        wagtail_line = metrics([wagtail_database(q) for q, _ in RELEVANCE_SET], RELEVANCE_SET)
-        whoosh_line = metrics([whoosh(q) for q, _ in RELEVANCE_SET], RELEVANCE_SET)
+        wagtail_line = metrics([wagtail_database(q) for q, _ in everything], everything)
+        ranked = {part: [whoosh(q) for q, _ in queries] for part, queries in parts}
+        if args.misses:
+            for part, queries in parts:
+                if part == "held_out":
+                    continue
+                for line in misses(part, ranked[part], queries):
+                    print(line)
         print(f"backend=wagtail-database {wagtail_line}")
-        print(f"backend=whoosh {whoosh_line}")
-        print(whoosh_line)
+        for part, queries in parts:
+            print(f"part={part} {metrics(ranked[part], queries)}")
+        print(metrics([r for part, _ in parts for r in ranked[part]], everything))
     finally:
         cleanup()
 
