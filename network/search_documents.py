@@ -1,17 +1,37 @@
 """What network makes searchable: municipalities with their profiles, and networks'
-public descriptions (never their discussions). Registered with search in
+public descriptions and members (never their discussions). Registered with search in
 wagtail_hooks.py. Counties and municipalities (reference data) are named for search here
 only: their documents, the county facet's labels and the reference data loader's signal."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import County, Municipality
+from organisations.models import County, Municipality, Organisation
 from organisations.signals import municipalities_changed
-from portal.models import Challenge, Method
+from portal.models import Challenge, CollaborationForm, Method, SupportAreaPage
 from search.registry import Document, DocumentKind, FacetLabels, text
 
-from .models import MunicipalityProfile, Network
+from .models import MunicipalityProfile, Network, NetworkMembership
+
+ACTIVE = NetworkMembership.Status.ACTIVE
+
+
+def _names(items):
+    return ", ".join(str(item) for item in items)
+
+
+def _profile_parts(profile):
+    """What the municipality page shows of its profile, in its order."""
+    parts = [_names(profile.challenges.all()), profile.ongoing_work]
+    parts += [_names(profile.methods_in_use.all()), _names(profile.methods_planned.all())]
+    parts += [
+        _names(profile.collaboration_forms_in_use.all()),
+        _names(profile.collaboration_forms_planned.all()),
+        _names(profile.wants_to_learn.live().public()),
+    ]
+    if profile.has_vulnerable_areas:
+        parts.append(_("Har områden som polisen klassar som utsatta"))
+    return parts
 
 
 def municipality_document(code):
@@ -19,11 +39,17 @@ def municipality_document(code):
     if municipality is None:
         return None
     profile = getattr(municipality, "profile", None)
-    parts = [municipality.county.name, municipality.group_name]
+    parts = [municipality.county.name]
+    if municipality.group_name:
+        parts.append(f"{municipality.group_code} {municipality.group_name}")
+    if municipality.is_pilot:
+        parts.append(_("Pilotkommun sedan %(year)s") % {"year": municipality.pilot_year})
     if profile is not None:
-        parts += [profile.ongoing_work, " ".join(c.name for c in profile.challenges.all())]
-        parts += [m.name for m in profile.methods_in_use.all()]
-        parts += [m.name for m in profile.methods_planned.all()]
+        parts += _profile_parts(profile)
+    networks = Network.objects.filter(
+        memberships__organisation__municipality=municipality, memberships__status=ACTIVE
+    )
+    parts.append(_names(networks))
     return Document(
         f"municipality:{municipality.pk}",
         "municipality",
@@ -35,17 +61,28 @@ def municipality_document(code):
 
 
 def network_document(identifier):
-    network = Network.objects.select_related("challenge").filter(pk=identifier).first()
+    network = (
+        Network.objects.select_related("challenge", "coordinator_organisation")
+        .filter(pk=identifier)
+        .first()
+    )
     if network is None:
         return None
+    members = Organisation.objects.filter(
+        network_memberships__network=network, network_memberships__status=ACTIVE
+    ).order_by("name")
     return Document(
         f"network:{network.pk}",
         "network",
         network.name,
         text(
+            # The page names the coordinator beside the shared challenge.
+            f"{network.challenge.name}, {network.coordinator_label}"
+            if network.challenge_id
+            else "",
             network.purpose,
             network.description,
-            network.challenge.name if network.challenge_id else "",
+            _names(members),
         ),
         network.get_absolute_url(),
         date=network.created_at,
@@ -65,6 +102,28 @@ def _profiles_showing(**lookups):
     return _municipality_keys(codes.distinct())
 
 
+def _networks_of(organisation):
+    """Keys of the networks whose page names an organisation (member or coordinator)."""
+    pks = Network.objects.filter(
+        Q(memberships__organisation=organisation, memberships__status=ACTIVE)
+        | Q(coordinator_organisation=organisation)
+    ).values_list("pk", flat=True)
+    return [f"network:{pk}" for pk in pks.distinct()]
+
+
+def _members_of(network):
+    """Keys of the municipalities whose page lists a network (as an active member)."""
+    codes = network.memberships.filter(
+        status=ACTIVE, organisation__municipality__isnull=False
+    ).values_list("organisation__municipality_id", flat=True)
+    return _municipality_keys(codes)
+
+
+def _municipality_of(membership):
+    code = membership.organisation.municipality_id
+    return _municipality_keys([code] if code else [])
+
+
 def search_documents():
     return [
         DocumentKind(
@@ -81,6 +140,12 @@ def search_documents():
                 Method: lambda method: _profiles_showing(
                     methods_in_use=method, methods_planned=method
                 ),
+                CollaborationForm: lambda form: _profiles_showing(
+                    collaboration_forms_in_use=form, collaboration_forms_planned=form
+                ),
+                SupportAreaPage: lambda area: _profiles_showing(wants_to_learn=area),
+                Network: _members_of,
+                NetworkMembership: _municipality_of,
             },
             # The reference data loader writes in bulk, without post_save.
             signals=[(municipalities_changed, lambda codes, **kwargs: _municipality_keys(codes))],
@@ -94,7 +159,9 @@ def search_documents():
             depends_on={
                 Challenge: lambda challenge: [
                     f"network:{pk}" for pk in challenge.networks.values_list("pk", flat=True)
-                ]
+                ],
+                NetworkMembership: lambda membership: [f"network:{membership.network_id}"],
+                Organisation: _networks_of,
             },
         ),
         FacetLabels("county", lambda: dict(County.objects.values_list("code", "name"))),

@@ -1,13 +1,15 @@
 """What the knowledge base makes searchable: its pages and methods (registered with
-search in wagtail_hooks.py). A page's document names the methods, collaboration forms
-and target groups it shows, so a change to one of those re-indexes the pages."""
+search in wagtail_hooks.py). A document holds the public text its page shows, including
+the names of what it links to (methods, collaboration forms, target groups, support
+areas, organisations) and the labels of its fixed choices, so a change to a linked
+snippet or page re-indexes the documents that show it (`depends_on`)."""
 
 from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
+from organisations.models import County, Municipality, Organisation
 from search.registry import (
     Document,
     DocumentKind,
@@ -33,21 +35,37 @@ from .models import (
 
 
 def _names(terms):
-    return " ".join(term.name for term in terms.all())
+    return ", ".join(term.name for term in terms.all())
+
+
+def _labels(page, field):
+    """The labels of a multiple choice field, as the page shows them."""
+    return getattr(page, f"get_{field}_display")() if getattr(page, field) else ""
 
 
 def _terms(page):
     """The tags, methods and collaboration forms a guidance or example page names."""
-    forms = " ".join(form.label for form in page.collaboration_forms.all())
+    forms = ", ".join(form.label for form in page.collaboration_forms.all())
     return text(_names(page.tags), _names(page.methods), forms)
 
 
 def support_area_document(page):
+    # Not the titles of the guidance it lists: each guidance page is found by its own
+    # document, and its title here too would bring the support area up beside it.
     return Document(
         page_key(page),
         "support_area",
         page.title,
-        text(page.summary, stream_text(page.body)),
+        text(
+            page.summary,
+            _labels(page, "support_formats"),
+            stream_text(page.body),
+            *(f"{method.name} – {method.summary}" for method in page.methods.all()),
+            *(
+                f"{form.label} – {form.description}" if form.description else form.label
+                for form in page.collaboration_forms.all()
+            ),
+        ),
         page_url(page),
         support_areas=[page.slug],
         date=page.last_published_at,
@@ -63,8 +81,11 @@ def guidance_document(page):
         text(
             page.summary,
             stream_text(page.body),
-            _terms(page),
+            area.title,
+            _labels(page, "prevention_levels"),
             _names(page.target_groups),
+            _labels(page, "partners"),
+            _terms(page),
         ),
         page_url(page),
         support_areas=[area.slug],
@@ -76,6 +97,7 @@ def guidance_document(page):
 
 def good_example_document(page):
     municipality = page.municipality
+    areas = list(page.support_areas.live().public().order_by("path"))
     return Document(
         page_key(page),
         "example",
@@ -83,12 +105,19 @@ def good_example_document(page):
         text(
             page.summary,
             page.municipality_label,
-            _names(page.other_organisations),
+            municipality.county.name if municipality else "",
+            ", ".join(
+                f"{organisation.name} ({organisation.get_kind_display().lower()})"
+                for organisation in page.other_organisations.all()
+            ),
             page.problem,
             page.what_was_done,
+            _labels(page, "partners"),
             page.partners_description,
             page.results,
             page.lessons,
+            ", ".join(area.title for area in areas),
+            _labels(page, "prevention_levels"),
             _terms(page),
         ),
         page_url(page),
@@ -115,6 +144,7 @@ def method_document(identifier):
     method = Method.objects.filter(pk=identifier).first()
     if method is None:
         return None
+    areas = method.support_areas.live().public().order_by("path")
     return Document(
         f"method:{method.pk}",
         "method",
@@ -126,14 +156,32 @@ def method_document(identifier):
             method.training_and_licences,
             method.get_kind_display(),
             method.get_evidence_status_display(),
+            ", ".join(areas.values_list("title", flat=True)),
         ),
         method.get_absolute_url(),
     )
 
 
+def _methods_of(area):
+    """Keys of the methods a support area page links to: those it linked to before this
+    save (still in the database while post_save runs) and those it links to now."""
+    linked = set(Method.objects.filter(support_areas=area).values_list("pk", flat=True))
+    linked |= {method.pk for method in area.methods.all()}
+    return [f"method:{pk}" for pk in sorted(linked)]
+
+
 def search_documents():
     return [
-        PageKind("support_area", _("Stödområde"), SupportAreaPage, support_area_document),
+        PageKind(
+            "support_area",
+            _("Stödområde"),
+            SupportAreaPage,
+            support_area_document,
+            depends_on={
+                Method: lambda method: page_keys(method.support_areas.all()),
+                CollaborationForm: lambda form: page_keys(form.support_areas.all()),
+            },
+        ),
         PageKind(
             "guidance",
             _("Vägledning"),
@@ -143,6 +191,7 @@ def search_documents():
                 Method: lambda method: page_keys(method.guidance.all()),
                 CollaborationForm: lambda form: page_keys(form.guidance.all()),
                 TargetGroup: lambda group: page_keys(group.guidance.all()),
+                SupportAreaPage: lambda area: page_keys(GuidancePage.objects.child_of(area)),
             },
         ),
         PageKind(
@@ -154,6 +203,11 @@ def search_documents():
                 Method: lambda method: page_keys(method.good_examples.all()),
                 CollaborationForm: lambda form: page_keys(form.good_examples.all()),
                 Organisation: lambda organisation: page_keys(organisation.good_examples.all()),
+                Municipality: lambda municipality: page_keys(municipality.good_examples.all()),
+                County: lambda county: page_keys(
+                    GoodExamplePage.objects.filter(municipality__county=county)
+                ),
+                SupportAreaPage: lambda area: page_keys(area.good_examples.all()),
             },
         ),
         PageKind("page", _("Sida"), InformationPage, information_document),
@@ -163,6 +217,7 @@ def search_documents():
             keys=lambda: (f"method:{pk}" for pk in Method.objects.values_list("pk", flat=True)),
             build=method_document,
             models={Method: lambda method: [f"method:{method.pk}"]},
+            depends_on={SupportAreaPage: _methods_of},
         ),
         FacetLabels(
             "support_area", lambda: dict(SupportAreaPage.objects.values_list("slug", "title"))

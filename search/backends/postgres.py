@@ -23,7 +23,7 @@ from search import language, synonyms
 from search.models import SearchDocument
 from search.registry import kind_label
 
-from . import BETWEEN_FRAGMENTS, SNIPPET_LENGTH, Hit, Results, highlighted
+from . import Hit, Results, highlighted, sentences
 
 CONFIG = "swedish"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,6 +41,28 @@ def _highlighted(headline):
     return highlighted(
         [(text.replace(START, "").replace(STOP, ""), matched) for text, matched in parts]
     )
+
+
+def _spans(headline):
+    """ts_headline's whole text (HighlightAll) as plain text and the spans of its matches."""
+    plain, spans, index = [], [], 0
+    length = 0
+    for match in MATCH.finditer(headline):
+        before = headline[index : match.start()].replace(START, "").replace(STOP, "")
+        plain.append(before)
+        length += len(before)
+        spans.append((length, length + len(match.group(1))))
+        plain.append(match.group(1))
+        length += len(match.group(1))
+        index = match.end()
+    plain.append(headline[index:].replace(START, "").replace(STOP, ""))
+    return "".join(plain), spans
+
+
+def _snippet(doc):
+    """The best sentence or two of the body (sentences.snippet) with ts_headline's matches."""
+    headline = getattr(doc, "snippet", None)
+    return sentences.snippet(*_spans(headline)) if headline else sentences.snippet(doc.body)
 
 
 def _acronyms(text):
@@ -256,8 +278,7 @@ class PostgresBackend:
                     config=CONFIG,
                     start_sel=START,
                     stop_sel=STOP,
-                    max_fragments=2,
-                    fragment_delimiter=BETWEEN_FRAGMENTS,
+                    highlight_all=True,  # the whole body: _snippet() picks the sentences
                 ),
                 title_headline=SearchHeadline(
                     "title",
@@ -275,7 +296,7 @@ class PostgresBackend:
                 title=doc.title,
                 url=doc.url,
                 title_html=_title_html(getattr(doc, "title_headline", "")),
-                snippet_html=_highlighted(getattr(doc, "snippet", doc.body[:SNIPPET_LENGTH])),
+                snippet_html=_snippet(doc),
                 year=str(doc.year or ""),
                 date=doc.date,
             )

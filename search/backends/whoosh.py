@@ -30,7 +30,6 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.highlight import (
-    ContextFragmenter,
     Formatter,
     Highlighter,
     WholeFragmenter,
@@ -45,10 +44,10 @@ from search.registry import kind_label
 from . import (
     BETWEEN_FRAGMENTS,
     MAX_CORRECTED_WORDS,
-    SNIPPET_LENGTH,
     Hit,
     Results,
     highlighted,
+    sentences,
 )
 
 
@@ -154,6 +153,13 @@ class MarkFormatter(Formatter):
                 parts.append((BETWEEN_FRAGMENTS, False))
             parts += self.format_fragment(fragment, replace=replace)
         return highlighted(parts)
+
+
+class SpanFormatter(Formatter):
+    """Where the matches are, as (start, end) characters, for sentences.snippet()."""
+
+    def format(self, fragments, replace=False):
+        return [(t.startchar, t.endchar) for f in fragments for t in f.matches]
 
 
 WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
@@ -395,14 +401,14 @@ class WhooshBackend:
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         page_results = searcher.search_page(matcher, max(page, 1), pagelen=per_page, **kwargs)
         raw = page_results.results
-        raw.fragmenter = ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=60)
-        raw.formatter = MarkFormatter()
         whole = Highlighter(fragmenter=WholeFragmenter(), formatter=MarkFormatter())
+        # Whoosh's SentenceFragmenter drops sentences longer than its maxchars, does not
+        # end one at a line break and yields only sentences with matches: Whoosh gives
+        # where the matches are, and sentences.snippet() picks the sentences.
+        spans = Highlighter(fragmenter=WholeFragmenter(), formatter=SpanFormatter())
         hits = []
         for hit in page_results:
-            snippet = hit.highlights("body", top=2) or highlighted(
-                [(hit["body"][:SNIPPET_LENGTH], False)]
-            )
+            snippet = sentences.snippet(hit["body"], spans.highlight_hit(hit, "body", top=1))
             hits.append(
                 Hit(
                     key=hit["key"],
