@@ -210,13 +210,15 @@ class PostgresBackend:
             alternatives.append("(" + " & ".join(f"{part}:*" for part in parts) + ")")
         return "(" + " | ".join(alternatives) + ")"
 
-    def _group_query(self, group, known):
+    def _group_query(self, group, known, operator="&"):
+        """A group's words (all of them, or with "|" any), or any of its synonyms'."""
         spellings = [group.words, *group.alternatives]
         queries = []
         for number, spelling in enumerate(spellings):
             if group.acronym and number == 0:
                 continue  # matched as the text writes it, in _tsquery
-            queries.append("(" + " & ".join(self._word_query(w, known) for w in spelling) + ")")
+            words = f" {operator} ".join(self._word_query(w, known) for w in spelling)
+            queries.append(f"({words})")
         return "(" + " | ".join(queries) + ")"
 
     def _tsquery(self, groups, operator):
@@ -224,7 +226,7 @@ class PostgresBackend:
         writes it, in the `simple` labels, which keep words the Swedish configuration
         drops as stop words ("sig"); or as what it stands for."""
         known = self.index_vocabulary()
-        raw = f" {operator} ".join(self._group_query(group, known) for group in groups)
+        raw = f" {operator} ".join(self._group_query(group, known, operator) for group in groups)
         acronyms = [group.words[0] for group in groups if group.acronym]
         query = SearchQuery(raw, search_type="raw", config=CONFIG)
         if acronyms:

@@ -347,9 +347,20 @@ class WhooshBackend:
                 )
         return Or(queries) if queries else None
 
+    def _any_word(self, reader, groups):
+        """Any word of the query or of its synonyms: when no page has them all."""
+        word_queries = [
+            self._word_query(reader, word, group.acronym and number == 0)
+            for group in groups
+            for number, spelling in enumerate([group.words, *group.alternatives])
+            for word in spelling
+        ]
+        word_queries = [q for q in word_queries if q is not None]
+        return Or(word_queries) if len(word_queries) > 1 else None
+
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
-        """All query words must match (in some field, or through a synonym); if none
-        does, any may. A word the index does not know is also searched as its nearest
+        """All query words must match (in some field, or through a synonym); if no page
+        has them all, any may. A word the index does not know is also searched as its nearest
         known spelling (the first MAX_CORRECTED_WORDS such words; later ones as typed),
         and the corrected query is offered as "menade du"."""
         with self.open().searcher() as searcher:
@@ -378,8 +389,10 @@ class WhooshBackend:
             filter_query = self._filter(filters or {})
             matcher = And(queries) if queries else Every()
             results = self._run(searcher, matcher, filter_query, page, per_page, sort)
-            if results.total == 0 and len(queries) > 1:
-                results = self._run(searcher, Or(queries), filter_query, page, per_page, sort)
+            if results.total == 0:
+                loose = self._any_word(reader, groups)
+                if loose is not None:
+                    results = self._run(searcher, loose, filter_query, page, per_page, sort)
             results.query = query
             if corrected != typed:
                 results.suggestion = " ".join(corrected)

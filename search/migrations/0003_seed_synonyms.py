@@ -17,7 +17,6 @@ SEEDS = {
     "ISU": (["individbaserad systematisk uppföljning"], True),
     "SoL": (["socialtjänstlagen"], True),
     "LVU": (["lagen om vård av unga"], True),
-    "HVB": (["hem för vård eller boende"], True),
     "SiS": (["statens institutionsstyrelse"], True),
     "SIP": (["samordnad individuell plan"], True),
     "BBIC": (["barns behov i centrum"], True),
@@ -49,7 +48,12 @@ SEEDS = {
     "förebyggande": (["prevention", "brottsförebyggande"], True),
     "avhoppare": (["lämna kriminella nätverk", "avhopp"], True),
     "rekrytering": (["värvning"], True),
-    "placering": (["familjehem", "HVB"], False),
+    "familjehem": (
+        ["placering", "placerade barn", "behandlingsfamilj", "jourhem", "familjehemsplacering"],
+        True,
+    ),
+    "HVB": (["hem för vård eller boende"], True),
+    "placering": (["HVB"], False),
 }
 
 
