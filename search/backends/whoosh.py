@@ -79,6 +79,19 @@ class LongWords(Filter):
                 yield token
 
 
+class FoldedToo(Filter):
+    """A word with å, ä or ö, and then the same word folded: for prefixes that a query
+    typed without those letters can reach, and a query typed with them never can."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            word = token.text
+            yield token
+            if language.has_swedish_letters(word):
+                token.text = language.fold(word)
+                yield token
+
+
 class Acronyms(Filter):
     """Only words written as acronyms ("SIG", "SoL"), then lowercased."""
 
@@ -92,7 +105,13 @@ class Acronyms(Filter):
 SWEDISH = (
     RegexTokenizer() | LowercaseFilter() | StopFilter(stoplist=language.STOP_WORDS) | SwedishStems()
 )
-PREFIXES = RegexTokenizer() | LowercaseFilter() | LongWords(7) | NgramFilter(4, 40, at="start")
+PREFIXES = (
+    RegexTokenizer()
+    | LowercaseFilter()
+    | LongWords(7)
+    | FoldedToo()
+    | NgramFilter(4, 40, at="start")
+)
 FOLDED = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 WORDS = RegexTokenizer() | LowercaseFilter()
 ACRONYMS = RegexTokenizer() | Acronyms()
