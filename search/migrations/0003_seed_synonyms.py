@@ -53,7 +53,6 @@ SEEDS = {
     "hedersrelaterat våld": (["hedersvåld", "våld i hederns namn"], True),
     "kartläggning": (["lägesbild", "nulägesanalys"], True),
     "uppföljning": (["utvärdering"], True),
-    "riskbedömning": (["bedömningsinstrument", "strukturerad bedömning"], True),
     "polisen": (["Polismyndigheten", "polis"], True),
     "handläggare": (["socialsekreterare"], True),
     "barnkonventionen": (["barnrätt", "barnets rättigheter"], True),
