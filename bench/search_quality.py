@@ -16,9 +16,9 @@ is the whole set on the Whoosh index:
 
     queries=N recall_at_5=R mrr=M
 
---misses also prints, for every established or tuning query missing one of its pages in
-the top 5, the pages it missed and the top 5 it got (before the figures, so the last line
-stays the same). Held-out misses are never printed: they are for nobody to tune against.
+--misses also prints, for every established or tuning query that misses one of its pages
+in the top 5 or does not rank one of them first ("late"), the pages it missed and the top
+5 it got (before the figures, so the last line stays the same). Held-out misses are never printed: they are for nobody to tune against.
 """
 
 import argparse
@@ -44,8 +44,10 @@ def misses(part, ranked_lists, relevance_set):
     lines = []
     for (query, expected), ranked in zip(relevance_set, ranked_lists, strict=True):
         missing = [url for url in expected if url not in ranked[:5]]
-        if missing:
-            lines.append(f"miss part={part} query={query!r} missing={missing}")
+        first = min((ranked.index(url) + 1 for url in expected if url in ranked), default=None)
+        if missing or first != 1:
+            label = "miss" if missing else f"late rank={first}"
+            lines.append(f"{label} part={part} query={query!r} missing={missing}")
             lines.extend(f"    {rank}. {url}" for rank, url in enumerate(ranked[:5], 1))
     return lines
 
