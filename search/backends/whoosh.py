@@ -127,6 +127,9 @@ BOOSTS = {
 }
 COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
 SYNONYM_BOOST = 0.9  # what a synonym finds, against what the user typed
+# When fewer pages than this have every word of a query, pages with some of them follow.
+RELAXED_BELOW = 5
+ALL_WORDS_BOOST = 3.0
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
@@ -378,8 +381,8 @@ class WhooshBackend:
         return Or(word_queries) if len(word_queries) > 1 else None
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
-        """All query words must match (in some field, or through a synonym); if no page
-        has them all, any may. A word the index does not know is also searched as its nearest
+        """All query words must match (in some field, or through a synonym); if fewer
+        than RELAXED_BELOW pages have them all, pages with any of them follow. A word the index does not know is also searched as its nearest
         known spelling (the first MAX_CORRECTED_WORDS such words; later ones as typed),
         and the corrected query is offered as "menade du"."""
         with self.open().searcher() as searcher:
@@ -408,9 +411,11 @@ class WhooshBackend:
             filter_query = self._filter(filters or {})
             matcher = And(queries) if queries else Every()
             results = self._run(searcher, matcher, filter_query, page, per_page, sort)
-            if results.total == 0:
+            if results.total == 0 or (results.total < RELAXED_BELOW and len(queries) > 1):
                 loose = self._any_word(reader, groups)
                 if loose is not None:
+                    if results.total:  # the pages with every word stay first
+                        loose = Or([And(queries, boost=ALL_WORDS_BOOST), loose])
                     results = self._run(searcher, loose, filter_query, page, per_page, sort)
             results.query = query
             if corrected != typed:
