@@ -2,8 +2,8 @@
 
 The walk finds the forms itself: every page type, every registered snippet and setting,
 every form class defined in the site's apps, and Wagtail's document, image, user,
-comment, moderation-comment and search promotion forms. A new form that forgets the guard fails here,
-named.
+comment, moderation-comment and search promotion forms. A new form that forgets the
+guard fails here, named.
 """
 
 import importlib
