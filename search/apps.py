@@ -8,8 +8,15 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Sök")
-    # Granted to the editors' groups after migrate (portal.permissions).
-    editor_permissions = {"synonym": ["add", "change", "delete", "view"]}
+    # Granted to the editors' groups after every migrate (portal.permissions). The
+    # promotions are Wagtail's app, named "app_label.model": declared here, beside the
+    # admin search gives them, and granted after every migrate like the rest, so a
+    # group created later still gets them (a data migration would run only once).
+    editor_permissions = {
+        "synonym": ["add", "change", "delete", "view"],
+        "searchqueryday": ["view"],  # the query report
+        "wagtailsearchpromotions.searchpromotion": ["add", "change", "delete", "view"],
+    }
 
     def ready(self):
         # Reading the registry imports every app's wagtail_hooks; every other app must be

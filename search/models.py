@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .backends import MAX_QUERY_LENGTH
+
 
 class IndexOutbox(models.Model):
     """A document whose entry in the search index must be refreshed (or removed).
@@ -89,3 +91,25 @@ class Synonym(models.Model):
 
     def equivalent_list(self):
         return [line.strip() for line in re.split(r"[\n;]", self.equivalents) if line.strip()]
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on the search page on one day, and how often it found
+    nothing: the editors' query report. Nothing about who searched is stored, and a query
+    that may hold personal data is not stored at all (search.querylog)."""
+
+    query = models.CharField(_("sökning"), max_length=MAX_QUERY_LENGTH)
+    date = models.DateField(_("dag"))
+    searches = models.PositiveIntegerField(_("sökningar"), default=0)
+    zero_result_searches = models.PositiveIntegerField(_("sökningar utan träff"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="search_query_day_unique")
+        ]
+        indexes = [models.Index(fields=["date"])]
+        verbose_name = _("sökning per dag")
+        verbose_name_plural = _("sökningar per dag")
+
+    def __str__(self):
+        return f"{self.query} ({self.date})"

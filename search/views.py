@@ -2,7 +2,7 @@ from django.core.paginator import EmptyPage
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from . import api, registry
+from . import api, promotions, querylog, registry
 
 FACET_TITLES = {
     "kind": _("Typ"),
@@ -35,6 +35,13 @@ def search(request):
             results = api.search(query, filters=filters, page=page, sort=sort)
         except EmptyPage:
             results = api.search(query, filters=filters, page=1, sort=sort)
+    # Pages editors pinned for the query, above the hits on the first page.
+    promoted = promotions.for_query(query, request) if results and results.page == 1 else []
+    promoted_keys = {f"page:{p.page_id}" for p in promoted if p.page_id}
+    if results and query and page == 1 and not filters and sort == "relevance":
+        # Counted once per search as typed: not again when the person pages, sorts or
+        # narrows it down with a facet.
+        querylog.record(query, results.total)
     labels = _labels()
     facets = []
 
@@ -78,7 +85,13 @@ def search(request):
             "filters": filters,
             "sort": sort,
             "kind_labels": kind_labels,
-            "hits": [(hit, kind_labels.get(hit.kind, hit.kind)) for hit in results.hits]
+            "promoted": promoted,
+            # A promoted page is shown above the hits, not again among them.
+            "hits": [
+                (hit, kind_labels.get(hit.kind, hit.kind))
+                for hit in results.hits
+                if hit.key not in promoted_keys
+            ]
             if results
             else [],
         },

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",  # editors pin pages for a query (search's admin)
     "wagtail.embeds",
     "wagtail.sites",
     "portal.apps.PortalUsersAppConfig",  # wagtail.users, with guarded user forms
@@ -254,3 +255,10 @@ SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "se
 SEARCH_DRAIN_ON_COMMIT = env_bool("SEARCH_DRAIN_ON_COMMIT", True)
 # search imports no app: its admin forms (synonyms) get the privacy guard through this.
 SEARCH_ADMIN_FORM_BASE = "portal.admin_forms.PrivacyGuardedModelForm"
+# ... and Wagtail's search promotion forms (not model forms of ours) get this mixin.
+SEARCH_ADMIN_FORM_GUARD = "portal.privacy.PrivacyGuardMixin"
+# The query report stores no query this says holds a personal identity number (search's own
+# check, which also refuses emails and phone numbers, runs whether or not this is set).
+SEARCH_QUERY_PRIVACY_CHECK = "portal.privacy.contains_personal_number"
+# How long the query report keeps its daily counts (`manage.py prune_search_queries`).
+SEARCH_QUERY_KEEP_DAYS = 365

@@ -2,8 +2,8 @@
 
 The walk finds the forms itself: every page type, every registered snippet and setting,
 every form class defined in the site's apps, and Wagtail's document, image, user,
-comment and moderation-comment forms. A new form that forgets the guard fails here,
-named.
+comment, moderation-comment and search promotion forms. A new form that forgets the
+guard fails here, named.
 """
 
 import importlib
@@ -11,6 +11,7 @@ import pkgutil
 
 import pytest
 from django import forms
+from django.test import RequestFactory
 from django.urls import resolve, reverse
 from wagtail.admin.panels import get_edit_handler
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -148,6 +149,27 @@ def test_wagtails_document_image_and_user_forms_are_guarded():
         assert free_text_fields(form_class), name  # each has text to guard
         missing += unguarded(form_class, name)
     assert_all_guarded(missing, "Wagtail admin forms")
+
+
+def test_wagtails_search_promotion_forms_are_guarded():
+    """Wagtail's views take their forms from its own module; search routes the add and edit
+    URLs to views with guarded ones. Read from whatever view the URL reaches."""
+    missing = []
+    for view_name, args in (("add", []), ("edit", [1])):
+        view_class = resolve(
+            reverse(f"wagtailsearchpromotions:{view_name}", args=args)
+        ).func.view_class
+        view = view_class()
+        view.setup(RequestFactory().get("/"))
+        view.object = None
+        admin_forms = {
+            f"search promotion query ({view_name})": view_class.form_class,
+            f"search promotion ({view_name})": view.searchpicks_formset.form,
+        }
+        for name, form_class in admin_forms.items():
+            assert free_text_fields(form_class), name  # each has text to guard
+            missing += unguarded(form_class, name)
+    assert_all_guarded(missing, "Search promotion forms")
 
 
 @pytest.mark.django_db
