@@ -137,3 +137,10 @@ def test_a_synonym_needs_an_equivalent_other_than_itself(client, editor):
     assert "En motsvarighet kan inte vara samma som termen." in html.decode()
     html = client.post(add, {"term": "LSS-stöd", "equivalents": " \n "}).content.decode()
     assert "Detta fält måste fyllas i." in html or "Skriv minst en motsvarighet." in html
+
+
+def test_pages_with_some_of_the_words_follow_the_pages_with_all_of_them(backend, publish):
+    every_word = publish("Tidiga insatser i skolan", "Socialtjänsten och skolan samverkar tidigt.")
+    some_words = publish("Tidiga insatser", "Om att börja i tid.")
+    publish("Fritidsgårdar", "Om kvällsöppet.")
+    assert found("tidiga insatser skolan") == [every_word, some_words]
