@@ -105,7 +105,6 @@ def throwaway_database(server):
 
 def drop_database(server, name):
     import psycopg
-
     from django.db import connections
 
     connections.close_all()
