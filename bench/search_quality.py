@@ -18,7 +18,8 @@ is the whole set on the Whoosh index:
 
 --misses also prints, for every established or tuning query that misses one of its pages
 in the top 5 or does not rank one of them first ("late"), the pages it missed and the top
-5 it got (before the figures, so the last line stays the same). Held-out misses are never printed: they are for nobody to tune against.
+5 it got (before the figures, so the last line stays the same). Held-out misses are never
+printed: they are for nobody to tune against.
 """
 
 import argparse

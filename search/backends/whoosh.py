@@ -10,17 +10,25 @@ matches, and the helper fields less. Synonyms are applied to the query, never st
 
 The index lives in SEARCH_INDEX_DIR/<generation>, with a `current` symlink naming the
 generation in use: a rebuild writes a new generation beside it and swaps the link.
+
+Speed: a rebuild indexes with two processes, one segment each. Each thread keeps its
+searcher open between queries, and facet counts come from a table of each segment's
+facet values read once (Whoosh's groupedby rebuilt those tables on every query: most of
+a query's time at 10,000 documents). bench/search_speed.py measures it.
 """
 
 import datetime
 import math
 import os
 import shutil
+import threading
 import time
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from whoosh import fields, index, sorting
+from whoosh import collectors, fields, index, sorting
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
@@ -36,6 +44,7 @@ from whoosh.highlight import (
     get_text,
 )
 from whoosh.query import And, Every, Or, Term
+from whoosh.searching import ResultsPage
 from whoosh.support.charset import accent_map
 
 from search import language, synonyms
@@ -43,6 +52,7 @@ from search.registry import kind_label
 
 from . import (
     BETWEEN_FRAGMENTS,
+    FACETS,
     MAX_CORRECTED_WORDS,
     Hit,
     Results,
@@ -185,6 +195,63 @@ class SpanFormatter(Formatter):
 
 
 WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
+# Processes a rebuild indexes with: the machines have two cores.
+REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
+
+_open_searchers = threading.local()
+_segment_facets = {}  # segment id -> {facet name: [values of each document]}
+
+
+def _facet_values(reader):
+    """Each document's values of each facet in one segment, read once from the
+    segment's postings and kept while the segment exists (segments never change,
+    deleted documents are never matched)."""
+    if reader.segment() is None:  # an empty index: nothing is matched
+        return {name: [] for name in FACETS}
+    key = reader.segment().segment_id()
+    values = _segment_facets.get(key)
+    if values is None:
+        values = {}
+        size = reader.doc_count_all()
+        for name in FACETS:
+            column = [()] * size
+            field = SCHEMA[name]
+            for text in reader.lexicon(name):
+                value = field.from_bytes(text)
+                for docnum in reader.postings(name, text).all_ids():
+                    column[docnum] += (value,)
+            values[name] = column
+        _segment_facets[key] = values
+    return values
+
+
+def _forget_other_segments(searcher):
+    segments = (reader.segment() for reader, _ in searcher.reader().leaf_readers())
+    current = {segment.segment_id() for segment in segments if segment is not None}
+    for key in list(_segment_facets):
+        if key not in current:
+            _segment_facets.pop(key, None)
+
+
+class FacetCounter(collectors.WrappingCollector):
+    """Counts the matches and the facet values of each from _facet_values. Whoosh's
+    own groupedby rebuilds the same document-to-value tables from the postings on every
+    query, which cost more than the query itself."""
+
+    def __init__(self, child):
+        super().__init__(child)
+        self.counts = {name: Counter() for name in FACETS}
+        self.matched = 0
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        self.values = _facet_values(subsearcher.reader())
+
+    def collect(self, sub_docnum):
+        self.matched += 1
+        for name in FACETS:
+            self.counts[name].update(self.values[name][sub_docnum])
+        return self.child.collect(sub_docnum)
 
 
 def index_root():
@@ -280,6 +347,27 @@ class WhooshBackend:
     def open(self):
         return index.open_dir(self._current_dir())
 
+    @contextmanager
+    def reading(self):
+        """This thread's searcher on the current generation, opened once and refreshed
+        when the index has changed: opening an index reads its table of contents and
+        every segment's files, which a query need not repeat. Facet values are kept per
+        segment, so after a drain only its new segment is read for them."""
+        directory = self._current_dir()
+        cached = getattr(_open_searchers, "entry", None)
+        if cached is not None and cached[0] == directory and cached[1].up_to_date():
+            searcher = cached[1]
+        else:
+            # Not Searcher.refresh(): it reuses a segment's reader by the segment's id
+            # alone, so documents deleted since would still be found.
+            if cached is not None:
+                cached[1].close()
+            searcher = index.open_dir(directory).searcher()
+        if cached is None or searcher is not cached[1]:
+            _forget_other_segments(searcher)
+        _open_searchers.entry = (directory, searcher)
+        yield searcher  # not closed: the next query of this thread uses it again
+
     # -- writing --------------------------------------------------------------------
     def writer(self, timeout=WRITER_TIMEOUT):
         return self.open().writer(timeout=timeout)
@@ -308,7 +396,12 @@ class WhooshBackend:
                 if progress:
                     progress(len(built))
             vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
-            writer = ix.writer(limitmb=512)
+            # Sub-processes analyse and write the documents, each its own segment; the
+            # segments are kept as they are (merging them would cost what the processes
+            # saved). Later drains merge small segments as usual.
+            writer = ix.writer(
+                procs=REBUILD_PROCESSES, multisegment=True, limitmb=256, batchsize=250
+            )
             for document in built:
                 writer.add_document(**_fields(document, vocabulary))
             writer.commit()
@@ -382,10 +475,11 @@ class WhooshBackend:
 
     def search(self, query, filters=None, page=1, per_page=10, sort="relevance"):
         """All query words must match (in some field, or through a synonym); if fewer
-        than RELAXED_BELOW pages have them all, pages with any of them follow. A word the index does not know is also searched as its nearest
-        known spelling (the first MAX_CORRECTED_WORDS such words; later ones as typed),
-        and the corrected query is offered as "menade du"."""
-        with self.open().searcher() as searcher:
+        than RELAXED_BELOW pages have them all, pages with any of them follow. A word the
+        index does not know is also searched as its nearest known spelling (the first
+        MAX_CORRECTED_WORDS such words; later ones as typed), and the corrected query is
+        offered as "menade du"."""
+        with self.reading() as searcher:
             reader = searcher.reader()
             corrector = searcher.corrector("words")
             groups = synonyms.query_groups(query)
@@ -430,14 +524,21 @@ class WhooshBackend:
         return And(terms) if terms else None
 
     def _run(self, searcher, matcher, filter_query, page, per_page, sort):
-        facets = sorting.Facets()
-        for name in ("kind", "support_area", "prevention_level", "county", "year"):
-            facets.add_field(name, allow_overlap=name in ("support_area", "prevention_level"))
-        kwargs = {"filter": filter_query, "groupedby": facets, "terms": True}
+        page = max(page, 1)
+        kwargs = {"limit": page * per_page, "filter": filter_query, "terms": True}
         if sort == "date":
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-        page_results = searcher.search_page(matcher, max(page, 1), pagelen=per_page, **kwargs)
-        raw = page_results.results
+        else:
+            kwargs["optimize"] = False  # every match is visited: exact totals and facets
+        collector = searcher.collector(**kwargs)
+        # Facets count inside the filter, as before: wrap the child the filter wraps.
+        if isinstance(collector, collectors.FilterCollector):
+            counter = collector.child = FacetCounter(collector.child)
+        else:
+            counter = collector = FacetCounter(collector)
+        searcher.search_with_collector(matcher, collector)
+        raw = collector.results()
+        page_results = ResultsPage(raw, page, pagelen=per_page)
         whole = Highlighter(fragmenter=WholeFragmenter(), formatter=MarkFormatter())
         # Whoosh's SentenceFragmenter drops sentences longer than its maxchars, does not
         # end one at a line break and yields only sentences with matches: Whoosh gives
@@ -458,15 +559,11 @@ class WhooshBackend:
                     date=hit.get("date"),
                 )
             )
-        facet_counts = {}
-        for name in ("kind", "support_area", "prevention_level", "county", "year"):
-            counts = {
-                value: len(docs) if isinstance(docs, list) else docs
-                for value, docs in raw.groups(name).items()
-                if value
-            }
-            facet_counts[name] = counts
-        total = len(raw)
+        facet_counts = {
+            name: {value: count for value, count in counter.counts[name].items() if value}
+            for name in FACETS
+        }
+        total = counter.matched
         return Results(
             "",
             hits,
