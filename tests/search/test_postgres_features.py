@@ -1,4 +1,4 @@
-"""The PostgreSQL backend's optional extensions and its index (migration search/0002)."""
+"""The PostgreSQL backend's optional extensions and its index (migration search/0005)."""
 
 import pytest
 from django.db import connection
