@@ -113,3 +113,14 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date})"
+
+
+class SearchWord(models.Model):
+    """A word of the PostgreSQL backend's documents: the vocabulary it splits compounds
+    against, folds å/ä/ö with and suggests spellings from ("menade du", with pg_trgm).
+    Words are added as documents are written and replaced at a rebuild."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    def __str__(self):
+        return self.word

@@ -20,6 +20,10 @@ SNIPPET_LENGTH = 220
 MAX_QUERY_LENGTH = 200
 MAX_CORRECTED_WORDS = 8
 BETWEEN_FRAGMENTS = " … "
+# When fewer pages than this have every word of a query, pages with some of them follow,
+# the pages with every word weighing ALL_WORDS_BOOST times more.
+RELAXED_BELOW = 5
+ALL_WORDS_BOOST = 3.0
 
 
 def highlighted(parts):

@@ -1,11 +1,20 @@
 """The search backend for several app servers: PostgreSQL full-text search, `swedish`.
 
-The same documents as the Whoosh index, in the SearchDocument table. Words are matched as
-Swedish stems and as prefixes (`samverkan:*` finds "samverkansformer"), a definite form
-also as its base form; compounds are split against the index's words, in the query and
-in the document (the `parts` column); synonyms and acronyms (search.synonyms) are applied
-to the query, as for Whoosh; titles weigh most. Acronyms are matched as the text writes
-them (the `labels` column, with the kind's label), so "SIG" is not the pronoun "sig".
+The same documents as the Whoosh index, in the SearchDocument table, matched through a
+GIN index on the search vector (search/0005). Words are matched as Swedish stems and as
+prefixes (`samverkan:*` finds "samverkansformer"), a definite form also as its base form;
+compounds are split against the index's words (SearchWord), in the query and in the
+document (the `parts` column); synonyms and acronyms (search.synonyms) are applied to the
+query, as for Whoosh; titles weigh most. Acronyms are matched as the text writes them
+(the `labels` column, with the kind's label), so "SIG" is not the pronoun "sig". When
+fewer than RELAXED_BELOW pages have every word, pages with some follow.
+
+Optional extensions (search/backends/postgres_features.py): with `unaccent`, a word typed
+without å/ä/ö is also searched as the indexed words that fold to it (without it, the same
+folding is done in Python); with `pg_trgm`, an unknown word is searched as its most
+similar indexed word and offered as "menade du" (without it, no suggestions). Unlike
+Whoosh, the ranking does not weigh an exact spelling above a folded one.
+
 A rebuild replaces all rows in one transaction: readers see the old index until it
 commits.
 """
@@ -20,10 +29,19 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
 from search import language, synonyms
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchWord
 from search.registry import kind_label
 
-from . import Hit, Results, highlighted, sentences
+from . import (
+    ALL_WORDS_BOOST,
+    MAX_CORRECTED_WORDS,
+    RELAXED_BELOW,
+    Hit,
+    Results,
+    highlighted,
+    postgres_features,
+    sentences,
+)
 
 CONFIG = "swedish"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -90,35 +108,56 @@ VOCABULARY_SECONDS = 600
 
 
 class IndexVocabulary:
-    """The words of every document, as PostgreSQL counts them, and their stems, read
-    again every VOCABULARY_SECONDS and after this process writes the index: a new word
-    becomes a known part of compounds within that time on every app server."""
+    """The words of the documents (SearchWord) and their stems, and each folded spelling's
+    words ("kartlaggning" → "kartläggning"), read again every VOCABULARY_SECONDS and after
+    this process writes the index: a new word is known on every app server within that
+    time. Folding uses PostgreSQL's unaccent where it is installed, and otherwise
+    search.language.fold (å, ä, ö, é, ü: the same for Swedish text)."""
 
     def __init__(self):
         self.loaded_at = None
         self.known = frozenset()
+        self.folded = {}
 
-    def __call__(self):
+    def load(self):
         now = time.monotonic()
         if self.loaded_at is None or now - self.loaded_at > VOCABULARY_SECONDS:
             with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT word FROM ts_stat(%s)",
-                    [
-                        "SELECT to_tsvector('simple', title || ' ' || body) "
-                        f"FROM {SearchDocument._meta.db_table}"
-                    ],
-                )
-                words = {row[0] for row in cursor.fetchall()}
+                if postgres_features.has_unaccent():
+                    cursor.execute(f"SELECT word, unaccent(word) FROM {SearchWord._meta.db_table}")
+                    pairs = cursor.fetchall()
+                else:
+                    cursor.execute(f"SELECT word FROM {SearchWord._meta.db_table}")
+                    pairs = [(word, language.fold(word)) for (word,) in cursor.fetchall()]
+            words = {word for word, _folded in pairs}
+            folded = {}
+            for word, spelling in pairs:
+                if spelling != word:
+                    folded.setdefault(spelling, set()).add(word)
             # Stems as search.language makes them ("skolan" → "skol"), not PostgreSQL's.
             self.known = frozenset(
                 words | {stem for word in words for stem in language.stems(word)}
             )
+            self.folded = folded
             self.loaded_at = now
-        return self.known
+        return self
+
+    def __call__(self):
+        return self.load().known
+
+    def spellings(self, word):
+        """The words that fold to this word, typed without å/ä/ö."""
+        return sorted(self.load().folded.get(word, ()))
 
     def forget(self):
         self.loaded_at = None
+
+
+def _add_words(texts):
+    words = {w for text in texts for w in language.words(text) if len(w) <= 100}
+    SearchWord.objects.bulk_create(
+        (SearchWord(word=w) for w in words), batch_size=1000, ignore_conflicts=True
+    )
 
 
 class Vocabulary:
@@ -147,6 +186,7 @@ class _Writer:
     def apply(self, changes):
         changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
         vocabulary = Vocabulary(self.index_vocabulary(), changed)
+        _add_words(changed)
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
@@ -186,6 +226,8 @@ class PostgresBackend:
         vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
         with self.writer():
             SearchDocument.objects.all().delete()
+            SearchWord.objects.all().delete()
+            _add_words(f"{d.title}\n{d.body}" for d in built)
             SearchDocument.objects.bulk_create(
                 (SearchDocument(key=d.key, **_row(d, vocabulary)) for d in built),
                 batch_size=1000,
@@ -204,6 +246,8 @@ class PostgresBackend:
             forms.append(word[:-2])
         elif len(word) >= 6 and word.endswith("an"):
             forms.append(word[:-1])
+        if not language.has_swedish_letters(word):
+            forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
         alternatives = [f"{form}:*" for form in forms]
         parts = language.split_compound(word, Vocabulary(known))
         if parts:
@@ -254,15 +298,22 @@ class PostgresBackend:
             + SearchVector("body", weight="C", config=CONFIG)
             + SearchVector("parts", weight="D", config=CONFIG)
         )
-        ts_query = None
+        ts_query, suggestion = None, ""
         if words:
+            groups, corrected = self._corrected(groups)
+            if corrected != words:
+                suggestion = " ".join(corrected)
             matched = documents.annotate(vector=vector)
-            for operator in ("&", "|"):
-                ts_query = self._tsquery(groups, operator)
+            ts_query = strict = self._tsquery(groups, "&")
+            rank = SearchRank(vector, strict)
+            candidates = matched.filter(vector=strict)
+            found = candidates[:RELAXED_BELOW].count()
+            if found == 0 or (found < RELAXED_BELOW and len(groups) > 1):
+                # Pages with some of the words follow those with all of them.
+                ts_query = self._tsquery(groups, "|")
                 candidates = matched.filter(vector=ts_query)
-                if candidates.exists():
-                    break
-            documents = candidates.annotate(rank=SearchRank(vector, ts_query))
+                rank = SearchRank(vector, ts_query) + ALL_WORDS_BOOST * SearchRank(vector, strict)
+            documents = candidates.annotate(rank=rank)
         total = documents.count()
         facets = self._facets(documents)
         if sort == "date" or not words:
@@ -304,7 +355,38 @@ class PostgresBackend:
             )
             for doc in window
         ]
-        return Results(query, hits, total, page, num_pages, facets=facets)
+        return Results(query, hits, total, page, num_pages, facets=facets, suggestion=suggestion)
+
+    def _corrected(self, groups):
+        """Each unknown word replaced by its nearest indexed spelling (pg_trgm's
+        similarity; without pg_trgm, as typed), for at most MAX_CORRECTED_WORDS words."""
+        if not postgres_features.has_trgm():
+            return groups, [w for group in groups for w in group.words]
+        known = self.index_vocabulary()
+        result, corrected, looked_up = [], [], 0
+        for group in groups:
+            word = group.words[0]
+            unknown = (
+                len(group.words) == 1
+                and not group.alternatives
+                and not any(s in known for s in (word, *language.stems(word)))
+                and not self.index_vocabulary.spellings(word)
+                and not language.split_compound(word, Vocabulary(known))
+            )
+            if unknown and looked_up < MAX_CORRECTED_WORDS:
+                looked_up += 1
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT word FROM {SearchWord._meta.db_table} WHERE word %% %s "
+                        "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+                        [word, word],
+                    )
+                    row = cursor.fetchone()
+                if row:
+                    group = synonyms.Group((row[0],))
+            result.append(group)
+            corrected += group.words
+        return result, corrected
 
     def _facets(self, documents):
         counts = {

@@ -51,9 +51,11 @@ from search import language, synonyms
 from search.registry import kind_label
 
 from . import (
+    ALL_WORDS_BOOST,
     BETWEEN_FRAGMENTS,
     FACETS,
     MAX_CORRECTED_WORDS,
+    RELAXED_BELOW,
     Hit,
     Results,
     highlighted,
@@ -137,9 +139,6 @@ BOOSTS = {
 }
 COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
 SYNONYM_BOOST = 0.9  # what a synonym finds, against what the user typed
-# When fewer pages than this have every word of a query, pages with some of them follow.
-RELAXED_BELOW = 5
-ALL_WORDS_BOOST = 3.0
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
