@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import synonyms
 from .backends import MAX_QUERY_LENGTH
 
 
@@ -41,6 +42,10 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.key
+
+
+MAX_EQUIVALENTS = 20
+MAX_EQUIVALENT_LENGTH = 100
 
 
 class Synonym(models.Model):
@@ -81,9 +86,27 @@ class Synonym(models.Model):
         term_words = self.term.strip().lower()
         if not re.search(r"\w", self.term):
             raise ValidationError({"term": _("Skriv ett ord eller en förkortning.")})
+        if not synonyms.meaningful_words(self.term):
+            raise ValidationError(
+                {"term": _("Termen består bara av småord som sökningen hoppar över.")}
+            )
         equivalents = self.equivalent_list()
         if not equivalents:
             raise ValidationError({"equivalents": _("Skriv minst en motsvarighet.")})
+        if len(equivalents) > MAX_EQUIVALENTS:
+            raise ValidationError(
+                {
+                    "equivalents": _("Högst %(count)s motsvarigheter per term.")
+                    % {"count": MAX_EQUIVALENTS}
+                }
+            )
+        if any(len(e) > MAX_EQUIVALENT_LENGTH for e in equivalents):
+            raise ValidationError(
+                {
+                    "equivalents": _("En motsvarighet får vara högst %(count)s tecken.")
+                    % {"count": MAX_EQUIVALENT_LENGTH}
+                }
+            )
         if any(e.lower() == term_words for e in equivalents):
             raise ValidationError(
                 {"equivalents": _("En motsvarighet kan inte vara samma som termen.")}

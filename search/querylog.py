@@ -33,6 +33,7 @@ _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 # or brackets, perhaps after "+" (070-123 45 67, +46 70 123 45 67, 08/123456).
 _DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s\-./()]*\d")
 PHONE_DIGITS = 7
+MAX_NEW_QUERIES_PER_DAY = 5000
 # Years are not phone numbers: "2023 2024", "2024-2026".
 _YEARS = re.compile(r"(?:(?:19|20)\d\d[\s\-/]*)+")
 
@@ -55,10 +56,19 @@ def _plain(query):
     return " ".join("".join(chars).split())
 
 
+# Any query with this many digits in all, or six in a row (a birth date), is not stored,
+# however they are split ("811218_9876", "pnr811218x9876").
+MAX_DIGITS = 10
+_SIX_DIGITS = re.compile(r"\d{6}")
+_SPELLED_EMAIL = re.compile(r"\S\s*(?:@|\(at\)|\[at\])\s*\S", re.IGNORECASE)
+
+
 def may_hold_personal_data(query):
     """True for a query the report must not store."""
     plain = _plain(query)
-    if _PERSONAL_NUMBER.search(plain) or _EMAIL.search(plain):
+    if _PERSONAL_NUMBER.search(plain) or _EMAIL.search(plain) or _SPELLED_EMAIL.search(plain):
+        return True
+    if len(re.findall(r"\d", plain)) >= MAX_DIGITS or _SIX_DIGITS.search(plain):
         return True
     for run in _DIGIT_RUN.findall(plain):
         if len(re.sub(r"\D", "", run)) >= PHONE_DIGITS and not _YEARS.fullmatch(run):
@@ -68,10 +78,14 @@ def may_hold_personal_data(query):
 
 
 def record(query, hits):
-    """Count one search for `query` that found `hits` documents. Never raises: the search
-    page must work when the report cannot be written."""
+    """Count one search for `query` (as typed, before it is cut) that found `hits`
+    documents. Never raises: the search page must work when the report cannot be
+    written. A day takes at most MAX_NEW_QUERIES_PER_DAY different queries; after that
+    only those already counted are (a flood of made-up queries cannot grow it)."""
+    if may_hold_personal_data(query):
+        return False
     query = normalise(query)
-    if not query or may_hold_personal_data(query):
+    if not query:
         return False
     zero = 1 if hits == 0 else 0
     today = timezone.localdate()
@@ -79,6 +93,8 @@ def record(query, hits):
         with transaction.atomic():
             if _count(query, today, zero):
                 return True
+            if SearchQueryDay.objects.filter(date=today).count() >= MAX_NEW_QUERIES_PER_DAY:
+                return False
             try:
                 with transaction.atomic():
                     SearchQueryDay.objects.create(
@@ -129,4 +145,4 @@ def prune(days):
 
 
 def keep_days():
-    return getattr(settings, "SEARCH_QUERY_KEEP_DAYS", 365)
+    return getattr(settings, "SEARCH_QUERY_KEEP_DAYS", 90)

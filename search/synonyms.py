@@ -45,6 +45,11 @@ def _meaningful(text, acronyms):
     return tuple(w for w in words(text) if w not in STOP_WORDS or w in acronyms)
 
 
+def meaningful_words(text):
+    """The words of a term that a query can match (not only stop words)."""
+    return [w for w in words(text) if w not in STOP_WORDS or is_acronym_spelling(text.strip())]
+
+
 def _load():
     from .models import Synonym
 
@@ -54,10 +59,11 @@ def _load():
         acronyms.update(t.lower() for t in [term, *equivalents] if is_acronym_spelling(t))
     table = {}
     for term, equivalents, both_ways in entries:
-        spellings = [_meaningful(term, acronyms)] + [_meaningful(e, acronyms) for e in equivalents]
+        term_words = _meaningful(term, acronyms)
+        if not term_words:
+            continue  # only stop words: its equivalents would become one another's
+        spellings = [term_words] + [_meaningful(e, acronyms) for e in equivalents]
         spellings = [s for s in spellings if s]
-        if not spellings:
-            continue
         sources = spellings if both_ways else spellings[:1]
         for source in sources:
             others = table.setdefault(_key(source), [])

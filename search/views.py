@@ -21,7 +21,7 @@ def _labels():
 
 
 def search(request):
-    typed = request.GET.get("q", "").strip()
+    typed = api.clean(request.GET.get("q", "")).strip()
     query = api.shorten(typed)
     filters = {name: request.GET.get(name, "") for name in api.FACETS if request.GET.get(name)}
     sort = "date" if request.GET.get("sortering") == "datum" else "relevance"
@@ -41,7 +41,7 @@ def search(request):
     if results and query and page == 1 and not filters and sort == "relevance":
         # Counted once per search as typed: not again when the person pages, sorts or
         # narrows it down with a facet.
-        querylog.record(query, results.total)
+        querylog.record(typed, results.total)
     labels = _labels()
     facets = []
 

@@ -261,4 +261,4 @@ SEARCH_ADMIN_FORM_GUARD = "portal.privacy.PrivacyGuardMixin"
 # check, which also refuses emails and phone numbers, runs whether or not this is set).
 SEARCH_QUERY_PRIVACY_CHECK = "portal.privacy.contains_personal_number"
 # How long the query report keeps its daily counts (`manage.py prune_search_queries`).
-SEARCH_QUERY_KEEP_DAYS = 365
+SEARCH_QUERY_KEEP_DAYS = 90

@@ -290,7 +290,7 @@ class PostgresBackend:
                 documents = documents.filter(prevention_levels__contains=[value])
             elif name == "county":
                 documents = documents.filter(county=value)
-            elif name == "year" and str(value).isdigit():
+            elif name == "year" and str(value).isascii() and str(value).isdecimal():
                 documents = documents.filter(year=int(value))
         vector = (
             SearchVector("title", weight="A", config=CONFIG)
@@ -300,7 +300,9 @@ class PostgresBackend:
         )
         ts_query, suggestion = None, ""
         if words:
-            groups, corrected = self._corrected(groups)
+            groups, corrected = self._corrected(
+                groups, SearchDocument.objects.annotate(vector=vector)
+            )
             if corrected != words:
                 suggestion = " ".join(corrected)
             matched = documents.annotate(vector=vector)
@@ -357,7 +359,7 @@ class PostgresBackend:
         ]
         return Results(query, hits, total, page, num_pages, facets=facets, suggestion=suggestion)
 
-    def _corrected(self, groups):
+    def _corrected(self, groups, indexed):
         """Each unknown word replaced by its nearest indexed spelling (pg_trgm's
         similarity; without pg_trgm, as typed), for at most MAX_CORRECTED_WORDS words."""
         if not postgres_features.has_trgm():
@@ -378,12 +380,17 @@ class PostgresBackend:
                 with connection.cursor() as cursor:
                     cursor.execute(
                         f"SELECT word FROM {SearchWord._meta.db_table} WHERE word %% %s "
-                        "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+                        "ORDER BY similarity(word, %s) DESC, word LIMIT 3",
                         [word, word],
                     )
-                    row = cursor.fetchone()
-                if row:
-                    group = synonyms.Group((row[0],))
+                    candidates = [row[0] for row in cursor.fetchall()]
+                # Only a word a document still has: the word table keeps the words of
+                # removed documents until a rebuild, and a page taken down must not live
+                # on as "menade du".
+                for candidate in candidates:
+                    if indexed.filter(vector=SearchQuery(candidate, config=CONFIG)).exists():
+                        group = synonyms.Group((candidate,))
+                        break
             result.append(group)
             corrected += group.words
         return result, corrected

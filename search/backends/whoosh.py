@@ -12,9 +12,11 @@ The index lives in SEARCH_INDEX_DIR/<generation>, with a `current` symlink namin
 generation in use: a rebuild writes a new generation beside it and swaps the link.
 
 Speed: a rebuild indexes with two processes, one segment each. Each thread keeps its
-searcher open between queries, and facet counts come from a table of each segment's
-facet values read once (Whoosh's groupedby rebuilt those tables on every query: most of
-a query's time at 10,000 documents). bench/search_speed.py measures it.
+searcher open between queries (after a rebuild, an idle thread holds the old generation's
+files open, deleted, until its next query or its end: one generation's disk space), and
+facet counts come from a table of each segment's facet values read once (Whoosh's
+groupedby rebuilt those tables on every query: most of a query's time at 10,000
+documents). bench/search_speed.py measures it.
 """
 
 import datetime
@@ -461,6 +463,15 @@ class WhooshBackend:
                 )
         return Or(queries) if queries else None
 
+    def _live_suggestion(self, searcher, corrector, word):
+        """The nearest spelling that a document in the index still has: the word list
+        keeps the words of removed documents until their segment is merged away, and a
+        page taken down must not live on as "menade du"."""
+        for suggestion in corrector.suggest(word, limit=3, maxdist=_edits_allowed(word)):
+            if not searcher.search(Term("words", suggestion), limit=1).is_empty():
+                return suggestion
+        return None
+
     def _any_word(self, reader, groups):
         """Any word of the query or of its synonyms: when no page has them all."""
         word_queries = [
@@ -490,9 +501,9 @@ class WhooshBackend:
                     word = group.words[0]
                     if looked_up < MAX_CORRECTED_WORDS:
                         looked_up += 1
-                        suggestions = corrector.suggest(word, limit=1, maxdist=_edits_allowed(word))
-                        if suggestions:
-                            word = suggestions[0]
+                        suggestion = self._live_suggestion(searcher, corrector, word)
+                        if suggestion:
+                            word = suggestion
                             group_query = self._word_query(reader, word)
                     corrected.append(word)
                 else:

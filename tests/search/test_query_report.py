@@ -77,6 +77,15 @@ def test_paging_sorting_and_facets_do_not_count_the_search_again(client, committ
         "kalle.anka@example.se",
         "ring 070-123 45 67",
         "+46 70 123 45 67",
+        # split by anything, or spelled out
+        "811218_9876",
+        "811218:9876",
+        "811218*9876",
+        "pnr811218x9876",
+        "811218 nr 9876",
+        "född 811218",
+        "anna @ example.se",
+        "anna(at)example.se",
     ],
 )
 def test_a_query_that_may_hold_personal_data_is_never_stored(client, query):
@@ -94,6 +103,19 @@ def test_years_and_ordinary_numbers_are_stored(client):
 def test_nothing_about_who_searched_is_stored():
     fields = {field.name for field in SearchQueryDay._meta.get_fields()}
     assert fields == {"id", "query", "date", "searches", "zero_result_searches"}
+
+
+def test_a_personal_number_after_the_cut_is_not_stored_either(client):
+    # The search cuts the query at 200 characters; the check reads what was typed.
+    client.get("/sok/", {"q": "ord " * 48 + "811218 9876"})
+    assert not SearchQueryDay.objects.exists()
+
+
+def test_a_day_takes_a_bounded_number_of_different_queries(client, monkeypatch):
+    monkeypatch.setattr(querylog, "MAX_NEW_QUERIES_PER_DAY", 2)
+    for query in ("ett", "två", "tre", "ett"):
+        client.get("/sok/", {"q": query})
+    assert counts() == {"ett": (2, 2), "två": (1, 1)}
 
 
 def test_a_long_query_is_stored_as_it_was_searched(client):

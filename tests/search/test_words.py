@@ -3,10 +3,12 @@ definite forms, synonyms editors keep, folding only for words typed without å/�
 Each test runs on Whoosh and, where the tests run on PostgreSQL, on its backend too."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
-from search import api
+from portal.models import GuidancePage
+from search import api, synonyms
 from search.backends import postgres_features, reset_backend
 from search.models import Synonym
 
@@ -153,3 +155,43 @@ def test_a_misspelt_word_is_searched_as_its_nearest_spelling(backend, publish):
     results = api.search("avhopare")
     assert [hit.url for hit in results.hits] == [page]
     assert results.suggestion == "avhoppare"
+
+
+def test_a_removed_page_lives_on_in_no_spelling_suggestion(backend, publish, committed):
+    page = publish("Zlatanovic", "Om en person.")
+    publish("Samverkan", "Om samverkan.")
+    with committed():
+        GuidancePage.objects.get(title="Zlatanovic").unpublish()
+    results = api.search("zlatanovix")
+    assert results.suggestion == "" and results.hits == []
+    assert page
+
+
+def test_a_term_of_only_small_words_is_refused_and_ignored():
+    synonym = Synonym(term="och", equivalents="zebraflugan\nmyggsvärm", both_ways=False)
+    with pytest.raises(ValidationError) as refused:
+        synonym.full_clean()
+    assert "småord" in str(refused.value)
+    synonym.save()  # as if saved past the form: it must not make the two equivalent
+    assert synonyms.query_groups("zebraflugan") == [synonyms.Group(("zebraflugan",))]
+
+
+def test_a_synonym_has_a_bounded_number_of_equivalents():
+    synonym = Synonym(term="stöd", equivalents="\n".join(f"ord{n}" for n in range(21)))
+    with pytest.raises(ValidationError) as refused:
+        synonym.full_clean()
+    assert "Högst 20 motsvarigheter" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\x00"},
+        {"q": "samverkan\x00"},
+        {"q": "barn", "year": "²"},
+        {"q": "barn", "county": "\x00"},
+        {"q": "barn", "support_area": "\x00"},
+    ],
+)
+def test_odd_parameters_get_a_page_not_an_error(backend, client, home_page, params):
+    assert client.get("/sok/", params).status_code == 200
