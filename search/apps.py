@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,7 +24,12 @@ class SearchConfig(AppConfig):
         # ready by then, so search comes last in INSTALLED_APPS.
         if list(apps.get_app_configs())[-1] is not self:
             raise ImproperlyConfigured('"search" must be the last app in INSTALLED_APPS.')
-        from . import outbox, synonyms
+        from . import indexer, outbox, synonyms
+
+        # A release that changes the index's fields or analysis rebuilds it as it deploys.
+        post_migrate.connect(
+            indexer.rebuild_outdated_index, sender=self, dispatch_uid="search-rebuild-outdated"
+        )
 
         outbox.connect()
         synonyms.connect()

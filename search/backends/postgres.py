@@ -235,6 +235,11 @@ class PostgresBackend:
         self.index_vocabulary.forget()
         return len(built)
 
+    def is_outdated(self):
+        """Migrations keep the table's columns; a rebuild after an upgrade fills the new
+        ones (docs/deployment.md)."""
+        return False
+
     def indexed_keys(self):
         return sorted(SearchDocument.objects.values_list("key", flat=True))
 

@@ -196,6 +196,11 @@ class SpanFormatter(Formatter):
 
 
 WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
+# Change SCHEMA_VERSION with SCHEMA or with any analyzer: an index built by an earlier
+# release is then rebuilt after `migrate` and before the next write (search.indexer), and
+# finds nothing until then.
+SCHEMA_VERSION = "2026-11-25"
+VERSION_FILE = "schema-version"
 # Processes a rebuild indexes with: the machines have two cores.
 REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
@@ -335,6 +340,7 @@ class WhooshBackend:
         directory = root / f"gen-{time.time_ns()}"
         directory.mkdir()
         index.create_in(directory, SCHEMA)
+        (directory / VERSION_FILE).write_text(SCHEMA_VERSION)
         if make_current:
             self._point_current_at(directory)
         return directory
@@ -347,6 +353,12 @@ class WhooshBackend:
 
     def open(self):
         return index.open_dir(self._current_dir())
+
+    def is_outdated(self):
+        """True when the index on disk was built by an earlier release, with other fields
+        or analysis: search.indexer rebuilds it before writing to it."""
+        version = self._current_dir() / VERSION_FILE
+        return not version.exists() or version.read_text().strip() != SCHEMA_VERSION
 
     @contextmanager
     def reading(self):
@@ -489,6 +501,10 @@ class WhooshBackend:
         index does not know is also searched as its nearest known spelling (the first
         MAX_CORRECTED_WORDS such words; later ones as typed), and the corrected query is
         offered as "menade du"."""
+        if self.is_outdated():
+            # Built by an earlier release, and rebuilt at the next migrate or drain: its
+            # fields are not what this code asks for, so it finds nothing meanwhile.
+            return Results(query, [], 0, 1, 1)
         with self.reading() as searcher:
             reader = searcher.reader()
             corrector = searcher.corrector("words")

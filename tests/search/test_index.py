@@ -170,3 +170,42 @@ def test_a_busy_writer_costs_a_request_a_moment_and_loses_nothing(
         busy.cancel()
     drain()
     assert found("valrossen") == [page.url]
+
+
+def test_an_index_built_by_an_earlier_release_finds_nothing_until_the_worker_rebuilds_it(
+    committed, settings, home_page, support_area
+):
+    from pathlib import Path
+
+    from whoosh import fields, index
+
+    from search.backends import whoosh
+
+    with committed():
+        page = published(GuidancePageFactory(parent=support_area, title="Skolnärvaro"))
+    # The index an earlier release left: fewer fields, no version file.
+    old = Path(settings.SEARCH_INDEX_DIR) / "gen-1"
+    old.mkdir()
+    old_schema = fields.Schema(
+        key=fields.ID(unique=True, stored=True),
+        kind=fields.ID(stored=True),
+        url=fields.STORED,
+        title=fields.TEXT(stored=True),
+        body=fields.TEXT(stored=True),
+    )
+    writer = index.create_in(old, old_schema).writer()
+    writer.add_document(
+        key=f"page:{page.pk}", kind="guidance", url=page.url, title=page.title, body=""
+    )
+    writer.commit()
+    get_backend()._point_current_at(old)
+    assert get_backend().is_outdated()
+    assert api.search("skolnärvaro").total == 0  # no error, and no half-right results
+    with committed():  # a request leaves the rebuild to the worker (or to migrate)
+        other = published(GuidancePageFactory(parent=support_area, title="Närvaro i skolan"))
+    assert get_backend().is_outdated()
+    drain()  # as search_worker does
+    assert not get_backend().is_outdated()
+    assert set(found("skolnärvaro")) >= {page.url}
+    assert other.url in found("närvaro")
+    assert (get_backend()._current_dir() / whoosh.VERSION_FILE).read_text() == whoosh.SCHEMA_VERSION
