@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
-from . import search_documents
+from . import admin_views, search_documents
 from .accounts import panels
 from .accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from .models import Challenge, CollaborationForm, Membership, Method, TargetGroup
@@ -144,6 +145,53 @@ def register_admin_urls():
 class FailedEmailsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("portal.view_outgoingemail")
+
+
+@hooks.register("register_admin_urls")
+def register_guidance_review_url():
+    return [
+        path(
+            "vagledning-att-granska/",
+            admin_views.guidance_to_review,
+            name="portal_guidance_to_review",
+        )
+    ]
+
+
+class GuidanceReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.in_editor_group(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_guidance_review_menu_item():
+    return GuidanceReviewMenuItem(
+        _("Vägledning att granska"),
+        reverse("portal_guidance_to_review"),
+        name="guidance-to-review",
+        icon_name="date",
+        order=850,
+    )
+
+
+class GuidanceReviewPanel(Component):
+    """On the admin's start page: how much guidance is past its review date."""
+
+    name = "guidance_to_review"
+    order = 150
+    template_name = "portal/admin/guidance_review_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "overdue": admin_views.overdue_guidance().count(),
+            "report_url": reverse("portal_guidance_to_review"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_guidance_review_panel(request, homepage_panels):
+    if admin_views.in_editor_group(request.user):
+        homepage_panels.append(GuidanceReviewPanel())
 
 
 @hooks.register("register_reports_menu_item")

@@ -480,6 +480,97 @@ SUPPORT_AREAS = [
                 ],
             },
             {
+                "slug": "barnets-delaktighet",
+                "title": "Barnets delaktighet i det brottsförebyggande arbetet",
+                "summary": (
+                    "Barnet har rätt att säga sin mening i frågor som rör det. Vad källorna "
+                    "säger om att låta barnets egen röst forma socialtjänstens "
+                    "brottsförebyggande arbete, och var kommunen kan börja."
+                ),
+                "prevention_levels": ["universal", "selective", "indicated"],
+                "target_groups": ["barn-i-riskzon", "unga-som-begar-brott", "avhoppare"],
+                "partners": ["parents"],
+                "collaboration_forms": [],
+                "methods": ["kronobarnsmodellen", "signs-of-safety"],
+                "tags": ["delaktighet", "barnkonventionen", "barnets röst"],
+                "body": [
+                    (
+                        "p",
+                        "<p>Under pilotverksamheten såg Socialstyrelsen att två frågor behöver "
+                        "bli en tydligare del av förstärkningsteamets arbete: barnets "
+                        "delaktighet och "
+                        "funktionshinderperspektivet i den sociala barn- och ungdomsvårdens "
+                        "brottsförebyggande arbete. Den här vägledningen samlar det som "
+                        "källorna säger om den första frågan.</p>",
+                    ),
+                    ("h", "Barnkonventionen är lag"),
+                    (
+                        "p",
+                        "<p>Sedan den 1 januari 2020 gäller barnkonventionen som svensk lag. "
+                        "En av dess fyra grundprinciper är barnets rätt att bilda sig och "
+                        "uttrycka egna åsikter (artikel 12). De andra tre är förbudet mot "
+                        "diskriminering, barnets bästa och rätten till liv, överlevnad och "
+                        "utveckling. Principerna ska vägleda hur övriga regler tolkas och "
+                        "tillämpas.</p>",
+                    ),
+                    ("h", "Vad barn och unga själva har berättat"),
+                    (
+                        "p",
+                        "<p>Delegationen bakom rapporten intervjuade inga barn, utan hämtade "
+                        "deras erfarenheter "
+                        "ur aktuella rapporter från Barnombudsmannen och Brå. I dem "
+                        "framkommer bland annat detta:</p><ul>"
+                        "<li>Barn säger att de behöver samhällets hjälp för att ta sig ur "
+                        "kriminalitet, och att det är viktigt att förstå varför unga börjar "
+                        "begå brott.</li>"
+                        "<li>Barn som är frihetsberövade beskriver en otrygg uppväxt som "
+                        "framför allt präglats av våld i hemmet. Socialtjänsten kände till "
+                        "deras situation, men mötena "
+                        "ledde inte till konkret hjälp.</li>"
+                        "<li>Unga som vill lämna kriminella nätverk säger att personer utanför "
+                        "nätverket, till exempel en kontaktperson i socialtjänsten, kan "
+                        "påverka vad de bestämmer sig för.</li></ul>",
+                    ),
+                    (
+                        "callout",
+                        "Att lära av",
+                        "<p>Berättelserna pekar på att det inte räcker att socialtjänsten "
+                        "känner till ett barns utsatthet: kontakten behöver leda till konkreta "
+                        "insatser. Enligt rapporten bekräftar barnens röster också hur viktigt "
+                        "det är att arbetet är förebyggande, kunskapsbaserat och håller god "
+                        "kvalitet.</p>",
+                    ),
+                    ("h", "Så har kommuner arbetat"),
+                    (
+                        "p",
+                        "<p>I Socialstyrelsens uppföljning av statsbidraget för sociala "
+                        "insatser i utsatta områden 2021 bedömde 69 procent av kommunerna att "
+                        "bidraget hade stärkt barns rätt och delaktighet i det "
+                        "brottsförebyggande arbetet. Kommunerna nämnde bland annat:</p><ul>"
+                        "<li>uppsökande team vars uppgift är att möta barn och lyssna på "
+                        "deras behov</li>"
+                        "<li>arbetssätt som sätter barnets perspektiv i centrum, till exempel "
+                        "Kronobarnsmodellen och Signs of Safety</li>"
+                        "<li>utbildning för personal och föräldrar om barnkonventionen och om "
+                        "risk- och skyddsfaktorer.</li></ul>",
+                    ),
+                    (
+                        "callout",
+                        "Pröva frågan lokalt",
+                        "<p>När ni kartlägger kommunens insatser kan ni också fråga: i vilka "
+                        "av dem får barnet säga sin mening, och hur syns det sedan i det som "
+                        "görs? Barnens synpunkter hör hemma i ert eget arbete, aldrig som "
+                        "uppgifter om enskilda barn på portalen.</p>",
+                    ),
+                    (
+                        "p",
+                        "<p><strong>Källor:</strong> Ds 2025:19, avsnitt 4.8 och 7.5; "
+                        "Socialstyrelsens redovisning av 2021 års uppdrag om sociala insatser "
+                        "i utsatta områden.</p>",
+                    ),
+                ],
+            },
+            {
                 "slug": "flickor-i-kriminella-miljoer",
                 "title": "Flickor i kriminella miljöer",
                 "summary": (

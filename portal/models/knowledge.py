@@ -1,6 +1,9 @@
 """Support areas and the guidance published under them."""
 
+from dateutil.relativedelta import relativedelta
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -123,6 +126,16 @@ class GuidancePage(Page):
     last_reviewed = models.DateField(
         _("senast granskad"), help_text=_("När innehållet senast sågs över av teamet.")
     )
+    # An interval rather than a next-review date: marking a page as reviewed (changing
+    # last_reviewed) moves the due date with it, so no second date can be forgotten.
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("granskas var (månader)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Antal månader mellan granskningarna."),
+    )
+    # Derived from the two fields above on every save, so the admin can filter and sort by it.
+    review_due = models.DateField(_("ska granskas senast"), editable=False, null=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -138,7 +151,10 @@ class GuidancePage(Page):
             ],
             heading=_("Klassificering"),
         ),
-        FieldPanel("last_reviewed"),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("review_interval_months")],
+            heading=_("Granskning"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -152,10 +168,29 @@ class GuidancePage(Page):
         verbose_name = _("vägledning")
         verbose_name_plural = _("vägledningar")
 
+    @staticmethod
+    def due_date(last_reviewed, interval_months):
+        if last_reviewed is None:
+            return None
+        return last_reviewed + relativedelta(months=interval_months or 12)
+
+    def save(self, *args, **kwargs):
+        self.review_due = self.due_date(self.last_reviewed, self.review_interval_months)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "review_due" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "review_due"]
+        return super().save(*args, **kwargs)
+
+    def is_review_overdue(self, today=None):
+        due = self.due_date(self.last_reviewed, self.review_interval_months)
+        return due is not None and due < (today or timezone.localdate())
+
     def get_context(self, request, *args, **kwargs):
         from .examples import GoodExamplePage
 
         context = super().get_context(request, *args, **kwargs)
+        context["review_due"] = self.due_date(self.last_reviewed, self.review_interval_months)
+        context["review_overdue"] = self.is_review_overdue()
         support_area = self.get_parent().specific
         context["support_area"] = support_area
         context["related_examples"] = GoodExamplePage.objects.for_listing().filter(

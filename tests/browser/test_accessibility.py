@@ -17,10 +17,23 @@ def upcoming_workshop_url():
     return filter_workshops(WorkshopPage.objects.all()).first().url
 
 
+def overdue_guidance_url():
+    """The guidance on the child's participation, made overdue for review whatever today is."""
+    import datetime
+
+    from portal.models import GuidancePage
+
+    guidance = GuidancePage.objects.get(slug="barnets-delaktighet")
+    guidance.last_reviewed = datetime.date.today() - datetime.timedelta(days=800)
+    guidance.save_revision().publish()
+    return guidance.url
+
+
 PUBLIC_PAGES = {
     "startsidan": lambda: "/",
     "stödområde": lambda: first_live(__import__("portal.models").models.SupportAreaPage),
     "vägledning": lambda: first_live(__import__("portal.models").models.GuidancePage),
+    "vägledning med granskning försenad": overdue_guidance_url,
     "goda exempel": lambda: "/goda-exempel/",
     "goda exempel, filtrerat": lambda: "/goda-exempel/?prevention_level=selective&county=08",
     "workshop": upcoming_workshop_url,
@@ -53,6 +66,29 @@ def test_signed_in_page_has_no_violations(page, person, name):
     log_in(page, person("Kalmar", role="coordinator", first_name="Kim"))
     response = page.goto(MEMBER_PAGES[name]())
     assert response.status == 200
+    assert axe_violations(page) == []
+
+
+EDITOR_PAGES = {
+    # name: (path, a text the page must show)
+    "vägledning att granska": (
+        lambda: (overdue_guidance_url(), "/admin/vagledning-att-granska/")[1],
+        "Barnets delaktighet i det brottsförebyggande arbetet",
+    ),
+    "adminstartsidan med granskning": (
+        lambda: (overdue_guidance_url(), "/admin/")[1],
+        "har passerat sitt granskningsdatum",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EDITOR_PAGES)
+def test_editor_page_has_no_violations(page, person, name):
+    path, shown = EDITOR_PAGES[name]
+    log_in(page, person(editor=True, first_name="Ella"))
+    response = page.goto(path())
+    assert response.status == 200
+    assert page.get_by_text(shown, exact=False).first.is_visible()
     assert axe_violations(page) == []
 
 

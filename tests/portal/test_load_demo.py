@@ -41,6 +41,7 @@ def test_demo_has_what_the_issue_asks_for(demo):
         "samverkan-med-bup",
         "barn-med-funktionsnedsattning",
         "flickor-i-kriminella-miljoer",
+        "barnets-delaktighet",
         "placerade-barn",
     ]:
         assert topic in guidance

@@ -193,6 +193,20 @@ VIEWS = [
         },
     ),
     View(
+        "see the guidance due for review in the admin",
+        "get",
+        lambda w: "/admin/vagledning-att-granska/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": OK,
+        },
+    ),
+    View(
         "edit a guidance page in the admin",
         "get",
         lambda w: f"/admin/pages/{w['guidance'].pk}/edit/",
