@@ -73,17 +73,18 @@ class GoodExampleFilterForm(FilterForm):
 
 
 class GuidanceFilterForm(FilterForm):
-    """The target-group filter of a support area's guidance: only the groups that some of
-    its published guidance concerns are offered."""
+    """The target-group filter of a support area's guidance. Every support area offers the
+    same groups, those some published guidance concerns, so that a person moving between
+    areas keeps their choice; an area without guidance for the group says so."""
 
     target_group = target_group_filter()
 
-    def __init__(self, *args, guidance=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if guidance is not None:
-            self.fields["target_group"].queryset = TargetGroup.objects.filter(
-                guidance__in=guidance
-            ).distinct()
+        guidance = GuidancePage.objects.live().public().values("pk")
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(
+            guidance__in=guidance
+        ).distinct()
 
 
 class MethodFilterForm(FilterForm):

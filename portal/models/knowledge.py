@@ -80,7 +80,8 @@ class SupportAreaPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         guidance = GuidancePage.objects.live().public().child_of(self).order_by("path")
-        form = GuidanceFilterForm.from_query(request, guidance=guidance)
+        form = GuidanceFilterForm.from_query(request)
+        context["has_guidance"] = guidance.exists()
         target_group = form.active_filters().get("target_group")
         if target_group is not None:
             guidance = guidance.filter(target_groups=target_group)
