@@ -16,9 +16,9 @@ from .privacy import PrivacyGuardMixin
 
 class FilterForm(PrivacyGuardMixin, forms.Form):
     @classmethod
-    def from_query(cls, request):
+    def from_query(cls, request, **kwargs):
         """The form bound to the URL's query string; invalid values get their message."""
-        form = cls(request.GET or None)
+        form = cls(request.GET or None, **kwargs)
         if form.is_bound:
             form.is_valid()
         return form
@@ -53,6 +53,19 @@ def support_area_filter():
         to_field_name="slug",
         required=False,
         empty_label=_("Alla stödområden"),
+    )
+
+
+def target_group_filter():
+    """Filled in the form's __init__ with the target groups the listing's items have."""
+    from portal.models import TargetGroup
+
+    return forms.ModelChoiceField(
+        label=_("Målgrupp"),
+        queryset=TargetGroup.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla målgrupper"),
     )
 
 

@@ -1,18 +1,28 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from organisations.models import Municipality
 
-from .filtering import FilterForm, county_filter, live_support_areas, support_area_filter
+from .filtering import (
+    FilterForm,
+    county_filter,
+    live_support_areas,
+    support_area_filter,
+    target_group_filter,
+)
 from .models import (
     CollaborationForm,
+    EvidenceStatus,
     GoodExamplePage,
+    GuidancePage,
     Method,
     Partner,
     PreventionLevel,
     SupportAreaPage,
+    TargetGroup,
 )
 from .privacy import PrivacyGuardMixin
 
@@ -26,6 +36,7 @@ class GoodExampleFilterForm(FilterForm):
         choices=[("", _("Alla nivåer")), *PreventionLevel.choices],
         required=False,
     )
+    target_group = target_group_filter()
     county = county_filter()
     municipality = forms.ModelChoiceField(
         label=_("Kommun"),
@@ -47,7 +58,10 @@ class GoodExampleFilterForm(FilterForm):
         super().__init__(*args, **kwargs)
         published = GoodExamplePage.objects.live().public()
         self.fields["support_area"].queryset = live_support_areas()
-        # Only offer municipalities and tags that some published example has.
+        # Only offer target groups, municipalities and tags that some published example has.
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(
+            good_examples__in=published
+        ).distinct()
         self.fields["municipality"].queryset = Municipality.objects.filter(
             good_examples__in=published
         ).distinct()
@@ -56,6 +70,43 @@ class GoodExampleFilterForm(FilterForm):
             (slug, name)
             for slug, name in tags.distinct().order_by("name").values_list("slug", "name")
         ]
+
+
+class GuidanceFilterForm(FilterForm):
+    """The target-group filter of a support area's guidance. Every support area offers the
+    same groups, those some published guidance concerns, so that a person moving between
+    areas keeps their choice; an area without guidance for the group says so."""
+
+    target_group = target_group_filter()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guidance = GuidancePage.objects.live().public().values("pk")
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(
+            guidance__in=guidance
+        ).distinct()
+
+
+class MethodFilterForm(FilterForm):
+    """The filters of the method listing; target groups are those of the published
+    guidance and examples that use some method (portal.services.methods)."""
+
+    target_group = target_group_filter()
+    evidence_status = forms.ChoiceField(
+        label=_("Kunskapsläge"),
+        choices=[("", _("Alla kunskapslägen")), *EvidenceStatus.choices],
+        required=False,
+    )
+    support_area = support_area_filter()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_area"].queryset = live_support_areas()
+        guidance = GuidancePage.objects.live().public().filter(methods__isnull=False)
+        examples = GoodExamplePage.objects.live().public().filter(methods__isnull=False)
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(
+            Q(guidance__in=guidance.values("pk")) | Q(good_examples__in=examples.values("pk"))
+        ).distinct()
 
 
 class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):
@@ -96,6 +147,13 @@ class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):
         label=_("Preventionsnivåer"),
         choices=PreventionLevel.choices,
         widget=forms.CheckboxSelectMultiple,
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Målgrupper"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Vilka barn och unga, eller vilka vuxna runt dem, exemplet riktar sig till."),
     )
     methods = forms.ModelMultipleChoiceField(
         label=_("Metoder"),

@@ -6,6 +6,7 @@ snippet or page re-indexes the documents that show it (`depends_on`)."""
 
 from datetime import datetime, time
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,10 @@ def _names(terms):
 def _labels(page, field):
     """The labels of a multiple choice field, as the page shows them."""
     return getattr(page, f"get_{field}_display")() if getattr(page, field) else ""
+
+
+def _slugs(terms):
+    return sorted(term.slug for term in terms.all())
 
 
 def _terms(page):
@@ -90,6 +95,8 @@ def guidance_document(page):
         page_url(page),
         support_areas=[area.slug],
         prevention_levels=list(page.prevention_levels or []),
+        target_groups=_slugs(page.target_groups),
+        methods=_slugs(page.methods),
         year=page.last_reviewed.year,
         date=timezone.make_aware(datetime.combine(page.last_reviewed, time(12))),
     )
@@ -118,11 +125,14 @@ def good_example_document(page):
             page.lessons,
             ", ".join(area.title for area in areas),
             _labels(page, "prevention_levels"),
+            _names(page.target_groups),
             _terms(page),
         ),
         page_url(page),
         support_areas=[area.slug for area in page.support_areas.all()],
         prevention_levels=list(page.prevention_levels or []),
+        target_groups=_slugs(page.target_groups),
+        methods=_slugs(page.methods),
         county=municipality.county_id if municipality else "",
         year=page.year,
         date=page.last_published_at,
@@ -159,15 +169,43 @@ def method_document(identifier):
             ", ".join(areas.values_list("title", flat=True)),
         ),
         method.get_absolute_url(),
+        target_groups=sorted(_method_target_groups(method)),
+        methods=[method.slug],
     )
 
 
-def _methods_of(area):
-    """Keys of the methods a support area page links to: those it linked to before this
-    save (still in the database while post_save runs) and those it links to now."""
-    linked = set(Method.objects.filter(support_areas=area).values_list("pk", flat=True))
-    linked |= {method.pk for method in area.methods.all()}
+def _method_target_groups(method):
+    """As the method listing has it (portal.services.methods): the target groups of the
+    published guidance and good examples that use the method."""
+    guidance = GuidancePage.objects.live().public().filter(methods=method).values("pk")
+    examples = GoodExamplePage.objects.live().public().filter(methods=method).values("pk")
+    return set(
+        TargetGroup.objects.filter(
+            Q(guidance__in=guidance) | Q(good_examples__in=examples)
+        ).values_list("slug", flat=True)
+    )
+
+
+def _methods_of(page):
+    """Keys of the methods a support area, guidance or example page links to: those it
+    linked to before this save (still in the database while post_save runs) and those it
+    links to now."""
+    related = {
+        SupportAreaPage: "support_areas",
+        GuidancePage: "guidance",
+        GoodExamplePage: "good_examples",
+    }[type(page)]
+    linked = set(Method.objects.filter(**{related: page}).values_list("pk", flat=True))
+    linked |= {method.pk for method in page.methods.all()}
     return [f"method:{pk}" for pk in sorted(linked)]
+
+
+def _methods_for_group(group):
+    """Keys of the methods whose target groups a target group's slug appears in."""
+    methods = Method.objects.filter(
+        Q(guidance__target_groups=group) | Q(good_examples__target_groups=group)
+    )
+    return [f"method:{pk}" for pk in methods.distinct().values_list("pk", flat=True)]
 
 
 def search_documents():
@@ -202,6 +240,7 @@ def search_documents():
             depends_on={
                 Method: lambda method: page_keys(method.good_examples.all()),
                 CollaborationForm: lambda form: page_keys(form.good_examples.all()),
+                TargetGroup: lambda group: page_keys(group.good_examples.all()),
                 Organisation: lambda organisation: page_keys(organisation.good_examples.all()),
                 Municipality: lambda municipality: page_keys(municipality.good_examples.all()),
                 County: lambda county: page_keys(
@@ -217,10 +256,17 @@ def search_documents():
             keys=lambda: (f"method:{pk}" for pk in Method.objects.values_list("pk", flat=True)),
             build=method_document,
             models={Method: lambda method: [f"method:{method.pk}"]},
-            depends_on={SupportAreaPage: _methods_of},
+            depends_on={
+                SupportAreaPage: _methods_of,
+                GuidancePage: _methods_of,
+                GoodExamplePage: _methods_of,
+                TargetGroup: _methods_for_group,
+            },
         ),
         FacetLabels(
             "support_area", lambda: dict(SupportAreaPage.objects.values_list("slug", "title"))
         ),
         FacetLabels("prevention_level", lambda: dict(PreventionLevel.choices)),
+        FacetLabels("target_group", lambda: dict(TargetGroup.objects.values_list("slug", "name"))),
+        FacetLabels("method", lambda: dict(Method.objects.values_list("slug", "name"))),
     ]

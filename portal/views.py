@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from .accounts.roles import active_membership
-from .forms import GoodExampleSubmissionForm
+from .forms import GoodExampleSubmissionForm, MethodFilterForm
 from .models import GoodExamplePage, GuidancePage, Method
+from .services.methods import filter_methods
 from .services.submissions import (
     SubmissionError,
     form_initial,
@@ -15,8 +16,13 @@ from .services.submissions import (
 
 
 def method_list(request):
-    methods = Method.objects.order_by("name")
-    return render(request, "portal/method_list.html", {"methods": methods})
+    form = MethodFilterForm.from_query(request)
+    methods = filter_methods(Method.objects.order_by("name"), **form.active_filters())
+    return render(
+        request,
+        "portal/method_list.html",
+        {"methods": methods, "filter_form": form, "total": len(methods)},
+    )
 
 
 def method_detail(request, slug):

@@ -36,6 +36,8 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=500)
     support_areas = models.JSONField(default=list)
     prevention_levels = models.JSONField(default=list)
+    target_groups = models.JSONField(default=list)  # slugs
+    methods = models.JSONField(default=list)  # slugs
     county = models.CharField(max_length=2, blank=True)
     year = models.PositiveSmallIntegerField(null=True)
     date = models.DateTimeField(null=True)

@@ -51,6 +51,8 @@ class Document:
     url: str
     support_areas: list = field(default_factory=list)
     prevention_levels: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)  # slugs
+    methods: list = field(default_factory=list)  # slugs
     county: str = ""
     year: int | None = None
     date: datetime | None = None

@@ -8,6 +8,8 @@ FACET_TITLES = {
     "kind": _("Typ"),
     "support_area": _("Stödområde"),
     "prevention_level": _("Preventionsnivå"),
+    "target_group": _("Målgrupp"),
+    "method": _("Metod"),
     "county": _("Län"),
     "year": _("År"),
 }

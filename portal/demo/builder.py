@@ -210,6 +210,7 @@ def _good_examples(home):
         publish(
             page,
             support_areas=_by_slug(SupportAreaPage, example["support_areas"]),
+            target_groups=_by_slug(TargetGroup, example["target_groups"]),
             methods=_by_slug(Method, example["methods"]),
             collaboration_forms=_by_slug(CollaborationForm, example["collaboration_forms"]),
             tags=example["tags"],

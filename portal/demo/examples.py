@@ -2,7 +2,9 @@
 
 The sources mostly speak of "a pilot municipality" without naming it; those examples name
 no municipality either. Only what a source attributes to a named municipality is
-attributed to it here.
+attributed to it here. Likewise an example has a target group only where its text names
+the group, or uses a collaboration form made for it (SSPF: children at risk; SIG: young
+people who want to stop committing crimes).
 """
 
 PILOT = "En pilotkommun"
@@ -41,6 +43,7 @@ GOOD_EXAMPLES = [
         ),
         "support_areas": ["basta-tillgangliga-kunskap"],
         "prevention_levels": ["selective", "indicated"],
+        "target_groups": [],
         "methods": ["rbm"],
         "collaboration_forms": [],
         "tags": ["RBM", "kompetensutveckling"],
@@ -71,6 +74,7 @@ GOOD_EXAMPLES = [
         ),
         "support_areas": ["basta-tillgangliga-kunskap"],
         "prevention_levels": ["indicated"],
+        "target_groups": [],
         "methods": ["rbm"],
         "collaboration_forms": [],
         "tags": ["bedömning", "implementering"],
@@ -102,6 +106,7 @@ GOOD_EXAMPLES = [
         ),
         "support_areas": ["basta-tillgangliga-kunskap"],
         "prevention_levels": ["indicated"],
+        "target_groups": [],
         "methods": ["rbm"],
         "collaboration_forms": [],
         "tags": ["RBM", "bedömning", "finansiering"],
@@ -135,6 +140,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Analysen fick tyngd av att någon utifrån gjorde den.</p>",
         "support_areas": ["basta-tillgangliga-kunskap"],
         "prevention_levels": ["selective", "indicated"],
+        "target_groups": [],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["kartläggning", "analys"],
@@ -166,6 +172,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Att se helheten gjorde det möjligt att prioritera.</p>",
         "support_areas": ["sammanhang-och-systematik"],
         "prevention_levels": ["universal", "selective", "indicated"],
+        "target_groups": [],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["kartläggning", "preventionsnivåer"],
@@ -194,6 +201,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Samma utbildning för alla parter lägger grunden.</p>",
         "support_areas": ["sammanhang-och-systematik"],
         "prevention_levels": ["selective"],
+        "target_groups": ["barn-i-riskzon"],
         "methods": [],
         "collaboration_forms": ["sspf"],
         "tags": ["SSPF", "samverkan"],
@@ -224,6 +232,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Någon utifrån som frågar efter uppföljningen gör att den blir av.</p>",
         "support_areas": ["sammanhang-och-systematik"],
         "prevention_levels": ["selective", "indicated"],
+        "target_groups": ["barn-i-riskzon", "unga-som-begar-brott"],
         "methods": ["isu"],
         "collaboration_forms": ["sspf", "sig"],
         "tags": ["uppföljning", "SSPF", "SIG"],
@@ -249,6 +258,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Frågan ”vem når vi inte?” öppnade för nya prioriteringar.</p>",
         "support_areas": ["lokal-utveckling", "sammanhang-och-systematik"],
         "prevention_levels": ["universal", "selective"],
+        "target_groups": [],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["målgrupper", "ny socialtjänstlag"],
@@ -280,6 +290,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Stöd behöver inte vara stort för att göra skillnad i rätt skede.</p>",
         "support_areas": ["lokal-utveckling"],
         "prevention_levels": ["indicated"],
+        "target_groups": ["placerade-barn"],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["placering", "behandlingsfamiljer"],
@@ -311,6 +322,7 @@ GOOD_EXAMPLES = [
         "lessons": ("<p>En nationell myndighet i rummet ger mötet mandat och tyngd.</p>"),
         "support_areas": ["samverkan-med-bup"],
         "prevention_levels": ["selective", "indicated"],
+        "target_groups": [],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["BUP", "region"],
@@ -341,6 +353,7 @@ GOOD_EXAMPLES = [
         ),
         "support_areas": ["basta-tillgangliga-kunskap"],
         "prevention_levels": ["indicated"],
+        "target_groups": ["avhoppare"],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["avhoppare", "nätverk"],
@@ -374,6 +387,7 @@ GOOD_EXAMPLES = [
         ),
         "support_areas": ["lokal-utveckling"],
         "prevention_levels": ["selective", "indicated"],
+        "target_groups": ["flickor"],
         "methods": [],
         "collaboration_forms": [],
         "tags": ["flickor", "jämställdhet"],
@@ -405,6 +419,7 @@ GOOD_EXAMPLES = [
         "lessons": "<p>Lägesbilden behöver uppdateras kontinuerligt för att vara användbar.</p>",
         "support_areas": ["sammanhang-och-systematik"],
         "prevention_levels": ["universal", "selective"],
+        "target_groups": ["barn-i-riskzon"],
         "methods": [],
         "collaboration_forms": ["est"],
         "tags": ["lägesbild", "fältarbete", "utsatta områden"],

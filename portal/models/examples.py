@@ -108,6 +108,12 @@ class GoodExamplePage(Page):
     prevention_levels = MultiSelectField(
         _("preventionsnivåer"), choices=PreventionLevel.choices, max_length=40, blank=True
     )
+    target_groups = ParentalManyToManyField(
+        "portal.TargetGroup",
+        blank=True,
+        related_name="good_examples",
+        verbose_name=_("målgrupper"),
+    )
     methods = ParentalManyToManyField(
         "portal.Method", blank=True, related_name="good_examples", verbose_name=_("metoder")
     )
@@ -144,6 +150,7 @@ class GoodExamplePage(Page):
             [
                 FieldPanel("support_areas"),
                 FieldPanel("prevention_levels"),
+                FieldPanel("target_groups"),
                 FieldPanel("methods"),
                 FieldPanel("collaboration_forms"),
                 FieldPanel("tags"),

@@ -77,12 +77,19 @@ class SupportAreaPage(Page):
         verbose_name_plural = _("stödområden")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.forms import GuidanceFilterForm
+
         from .examples import GoodExamplePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = (
-            GuidancePage.objects.live().public().child_of(self).order_by("path")
-        )
+        guidance = GuidancePage.objects.live().public().child_of(self).order_by("path")
+        form = GuidanceFilterForm.from_query(request)
+        context["has_guidance"] = guidance.exists()
+        target_group = form.active_filters().get("target_group")
+        if target_group is not None:
+            guidance = guidance.filter(target_groups=target_group)
+        context["guidance_filter_form"] = form
+        context["guidance_pages"] = guidance
         context["related_examples"] = GoodExamplePage.objects.for_listing().filter(
             support_areas=self
         )[:6]

@@ -6,6 +6,7 @@ def filter_good_examples(
     *,
     support_area=None,
     prevention_level=None,
+    target_group=None,
     county=None,
     municipality=None,
     method=None,
@@ -17,6 +18,8 @@ def filter_good_examples(
     if prevention_level:
         # Stored as a comma-separated list of codes that never contain one another.
         examples = examples.filter(prevention_levels__contains=prevention_level)
+    if target_group is not None:
+        examples = examples.filter(target_groups=target_group)
     if county is not None:
         examples = examples.filter(municipality__county=county)
     if municipality is not None:

@@ -24,7 +24,7 @@ from portal.models import GoodExampleIndexPage, GoodExamplePage
 TEXT_FIELDS = ["summary", "partners_description"]
 RICH_TEXT_FIELDS = ["problem", "what_was_done", "results", "lessons"]
 CHOICE_FIELDS = ["partners", "prevention_levels", "year"]
-RELATION_FIELDS = ["support_areas", "methods", "collaboration_forms"]
+RELATION_FIELDS = ["support_areas", "target_groups", "methods", "collaboration_forms"]
 
 
 class SubmissionError(Exception):

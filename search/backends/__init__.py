@@ -12,7 +12,7 @@ BACKENDS = {
     "postgres": "search.backends.postgres.PostgresBackend",
 }
 
-FACETS = ["kind", "support_area", "prevention_level", "county", "year"]
+FACETS = ["kind", "support_area", "prevention_level", "target_group", "method", "county", "year"]
 SNIPPET_LENGTH = 220
 # What one request may ask of the index: a longer query is cut (the search page says
 # so), and only so many unknown words are looked up for "menade du"; each look-up walks

@@ -34,6 +34,7 @@ from search.registry import kind_label
 
 from . import (
     ALL_WORDS_BOOST,
+    FACETS,
     MAX_CORRECTED_WORDS,
     RELAXED_BELOW,
     Hit,
@@ -98,6 +99,8 @@ def _row(document, vocabulary):
         "url": document.url,
         "support_areas": list(document.support_areas),
         "prevention_levels": list(document.prevention_levels),
+        "target_groups": list(document.target_groups),
+        "methods": list(document.methods),
         "county": document.county or "",
         "year": document.year,
         "date": document.date,
@@ -293,6 +296,10 @@ class PostgresBackend:
                 documents = documents.filter(support_areas__contains=[value])
             elif name == "prevention_level":
                 documents = documents.filter(prevention_levels__contains=[value])
+            elif name == "target_group":
+                documents = documents.filter(target_groups__contains=[value])
+            elif name == "method":
+                documents = documents.filter(methods__contains=[value])
             elif name == "county":
                 documents = documents.filter(county=value)
             elif name == "year" and str(value).isascii() and str(value).isdecimal():
@@ -401,15 +408,23 @@ class PostgresBackend:
         return result, corrected
 
     def _facets(self, documents):
-        counts = {
-            name: {} for name in ("kind", "support_area", "prevention_level", "county", "year")
-        }
-        rows = documents.values_list("kind", "support_areas", "prevention_levels", "county", "year")
-        for kind, areas, levels, county, year in rows:
+        counts = {name: {} for name in FACETS}
+        rows = documents.values_list(
+            "kind",
+            "support_areas",
+            "prevention_levels",
+            "target_groups",
+            "methods",
+            "county",
+            "year",
+        )
+        for kind, areas, levels, groups, methods, county, year in rows:
             for name, values in (
                 ("kind", [kind]),
                 ("support_area", areas),
                 ("prevention_level", levels),
+                ("target_group", groups),
+                ("method", methods),
                 ("county", [county] if county else []),
                 ("year", [str(year)] if year else []),
             ):

@@ -128,3 +128,31 @@ def test_nobody_else_can_edit_a_members_example(
     page = GoodExamplePage.objects.get(title=example_form["title"])
     client.force_login(coordinator_a)
     assert client.get(f"/mina-sidor/goda-exempel/{page.pk}/andra/").status_code == 404
+
+
+def test_a_member_chooses_target_groups_kept_on_errors_and_on_revision(
+    client, committed, example_index, member_a, editor, example_form
+):
+    from ..factories import TargetGroupFactory
+
+    at_risk = TargetGroupFactory(name="Barn och unga i riskzon", slug="barn-i-riskzon")
+    TargetGroupFactory(name="Placerade barn och unga", slug="placerade-barn")
+    client.force_login(member_a)
+    data = {
+        **example_form,
+        "target_groups": [at_risk.pk],
+        "results": "Pojken med pnr 070423-4046 klarade sig.",
+    }
+    html = client.post("/mina-sidor/goda-exempel/nytt/", data).content.decode()
+    assert 'id="id_results_error"' in html
+    assert re.search(rf'<input[^>]*value="{at_risk.pk}"[^>]*checked', html)
+    assert "Placerade barn och unga" in html
+    with committed():
+        client.post("/mina-sidor/goda-exempel/nytt/", {**data, "results": "Färre avbrott."})
+    page = GoodExamplePage.objects.get(title=example_form["title"])
+    draft = page.get_latest_revision_as_object()
+    assert list(draft.target_groups.all()) == [at_risk]
+    with committed():
+        act(page, editor, "reject", comment="Mer om resultatet.")
+    html = client.get(f"/mina-sidor/goda-exempel/{page.pk}/andra/").content.decode()
+    assert re.search(rf'<input[^>]*value="{at_risk.pk}"[^>]*checked', html)
