@@ -164,6 +164,7 @@ def _support_areas(home):
                 prevention_levels=guidance["prevention_levels"],
                 partners=guidance["partners"],
                 last_reviewed=knowledge.LAST_REVIEWED,
+                review_interval_months=knowledge.REVIEW_INTERVAL_MONTHS,
             )
             publish(
                 page,

@@ -6,8 +6,10 @@ Body content uses a small notation that the builder turns into StreamField block
 
 import datetime
 
-# The date the demo guidance was last looked over, shown to readers.
+# The date the demo guidance was last looked over, shown to readers, and how often it is
+# to be looked over again: the demo is not overdue until October 2027.
 LAST_REVIEWED = datetime.date(2025, 10, 1)
+REVIEW_INTERVAL_MONTHS = 24
 
 SUPPORT_AREAS = [
     {

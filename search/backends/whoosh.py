@@ -201,7 +201,7 @@ WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
 # Change SCHEMA_VERSION with SCHEMA or with any analyzer: an index built by an earlier
 # release is then rebuilt after `migrate` and before the next write (search.indexer), and
 # finds nothing until then.
-SCHEMA_VERSION = "2026-11-25"
+SCHEMA_VERSION = "2026-11-25.2"
 VERSION_FILE = "schema-version"
 # Processes a rebuild indexes with: the machines have two cores.
 REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0009_good_example_other_organisations'),
+        ('portal', '0010_guidance_review'),
     ]
 
     operations = [
