@@ -7,12 +7,15 @@ from organisations.models import Municipality
 
 from .filtering import FilterForm, county_filter, live_support_areas, support_area_filter
 from .models import (
+    ACTOR_KINDS,
     CollaborationForm,
     GoodExamplePage,
     Method,
+    OtherSupportPage,
     Partner,
     PreventionLevel,
     SupportAreaPage,
+    TargetGroup,
 )
 from .privacy import PrivacyGuardMixin
 
@@ -56,6 +59,33 @@ class GoodExampleFilterForm(FilterForm):
             (slug, name)
             for slug, name in tags.distinct().order_by("name").values_list("slug", "name")
         ]
+
+
+class OtherSupportFilterForm(FilterForm):
+    """The filters of the other-national-support listing, by slug and code in the URL."""
+
+    support_area = support_area_filter()
+    actor_kind = forms.ChoiceField(
+        label=_("Slag av aktör"),
+        choices=[("", _("Alla slag av aktörer")), *ACTOR_KINDS],
+        required=False,
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Målgrupp"),
+        queryset=TargetGroup.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla målgrupper"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_area"].queryset = live_support_areas()
+        # Only offer target groups that some published support concerns.
+        published = OtherSupportPage.objects.live().public()
+        self.fields["target_group"].queryset = (
+            TargetGroup.objects.filter(other_support__in=published).distinct().order_by("name")
+        )
 
 
 class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):

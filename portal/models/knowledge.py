@@ -75,6 +75,7 @@ class SupportAreaPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .examples import GoodExamplePage
+        from .support import OtherSupportIndexPage, OtherSupportPage
 
         context = super().get_context(request, *args, **kwargs)
         context["guidance_pages"] = (
@@ -83,6 +84,10 @@ class SupportAreaPage(Page):
         context["related_examples"] = GoodExamplePage.objects.for_listing().filter(
             support_areas=self
         )[:6]
+        context["other_support"] = (
+            OtherSupportPage.objects.live().public().filter(support_areas=self).order_by("title")
+        )
+        context["other_support_index"] = OtherSupportIndexPage.objects.live().public().first()
         context["methods"] = self.methods.all()
         context["collaboration_forms"] = self.collaboration_forms.all()
         return context
