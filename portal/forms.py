@@ -14,11 +14,13 @@ from .filtering import (
     target_group_filter,
 )
 from .models import (
+    ACTOR_KINDS,
     CollaborationForm,
     EvidenceStatus,
     GoodExamplePage,
     GuidancePage,
     Method,
+    OtherSupportPage,
     Partner,
     PreventionLevel,
     SupportAreaPage,
@@ -107,6 +109,27 @@ class MethodFilterForm(FilterForm):
         self.fields["target_group"].queryset = TargetGroup.objects.filter(
             Q(guidance__in=guidance.values("pk")) | Q(good_examples__in=examples.values("pk"))
         ).distinct()
+
+
+class OtherSupportFilterForm(FilterForm):
+    """The filters of the other-national-support listing, by slug and code in the URL."""
+
+    support_area = support_area_filter()
+    actor_kind = forms.ChoiceField(
+        label=_("Slag av aktör"),
+        choices=[("", _("Alla slag av aktörer")), *ACTOR_KINDS],
+        required=False,
+    )
+    target_group = target_group_filter()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_area"].queryset = live_support_areas()
+        # Only offer target groups that some published support concerns.
+        published = OtherSupportPage.objects.live().public()
+        self.fields["target_group"].queryset = (
+            TargetGroup.objects.filter(other_support__in=published).distinct().order_by("name")
+        )
 
 
 class GoodExampleSubmissionForm(PrivacyGuardMixin, forms.Form):

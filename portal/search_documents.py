@@ -29,6 +29,7 @@ from .models import (
     GuidancePage,
     InformationPage,
     Method,
+    OtherSupportPage,
     PreventionLevel,
     SupportAreaPage,
     TargetGroup,
@@ -150,6 +151,27 @@ def information_document(page):
     )
 
 
+def other_support_document(page):
+    areas = list(page.support_areas.live().public().order_by("path"))
+    return Document(
+        page_key(page),
+        "other_support",
+        page.title,
+        text(
+            page.summary,
+            f"{page.actor_name} ({page.get_actor_kind_display().lower()})",
+            page.audience,
+            stream_text(page.body),
+            page.how_to_get,
+            _names(page.target_groups),
+            ", ".join(area.title for area in areas),
+        ),
+        page_url(page),
+        support_areas=[area.slug for area in areas],
+        date=page.last_published_at,
+    )
+
+
 def method_document(identifier):
     method = Method.objects.filter(pk=identifier).first()
     if method is None:
@@ -247,6 +269,16 @@ def search_documents():
                     GoodExamplePage.objects.filter(municipality__county=county)
                 ),
                 SupportAreaPage: lambda area: page_keys(area.good_examples.all()),
+            },
+        ),
+        PageKind(
+            "other_support",
+            _("Annat nationellt stöd"),
+            OtherSupportPage,
+            other_support_document,
+            depends_on={
+                TargetGroup: lambda group: page_keys(group.other_support.all()),
+                SupportAreaPage: lambda area: page_keys(area.other_support.all()),
             },
         ),
         PageKind("page", _("Sida"), InformationPage, information_document),

@@ -20,6 +20,8 @@ from portal.models import (
     InformationPage,
     Method,
     MethodKind,
+    OtherSupportIndexPage,
+    OtherSupportPage,
     SupportAreaIndexPage,
     SupportAreaPage,
     TargetGroup,
@@ -179,6 +181,42 @@ class GoodExamplePageFactory(wagtail_factories.PageFactory):
     def tags(self, create, extracted, **kwargs):
         if extracted:
             self.tags.set(extracted)
+            self.save()
+
+
+class OtherSupportIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Annat nationellt stöd"
+    slug = "annat-nationellt-stod"
+
+    class Meta:
+        model = OtherSupportIndexPage
+
+
+class OtherSupportPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nationellt stöd {n}")
+    actor_name = "Brottsförebyggande rådet (Brå)"
+    actor_kind = "agency"
+    summary = "Vad stödet är."
+    audience = "Kommunernas socialtjänst."
+    body = wagtail_factories.StreamFieldFactory(BodyBlockFactory)
+    how_to_get = "Sök på myndighetens webbplats."
+    source = "Ds 2025:19, avsnitt 6.5.1"
+    link = "https://bra.se"
+
+    class Meta:
+        model = OtherSupportPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def support_areas(self, create, extracted, **kwargs):
+        if extracted:
+            self.support_areas.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if extracted:
+            self.target_groups.set(extracted)
             self.save()
 
 

@@ -20,13 +20,15 @@ from portal.models import (
     HomePage,
     InformationPage,
     Method,
+    OtherSupportIndexPage,
+    OtherSupportPage,
     PortalSettings,
     SupportAreaIndexPage,
     SupportAreaPage,
     TargetGroup,
 )
 
-from . import examples, knowledge, site, vocabulary
+from . import examples, knowledge, site, support, vocabulary
 
 HOME_SLUG = "start"
 
@@ -218,6 +220,38 @@ def _good_examples(home):
         )
 
 
+def _other_support(home):
+    index = upsert_child(
+        home,
+        OtherSupportIndexPage,
+        site.OTHER_SUPPORT_INDEX["slug"],
+        title=site.OTHER_SUPPORT_INDEX["title"],
+        intro=site.OTHER_SUPPORT_INDEX["intro"],
+        show_in_menus=True,
+    )
+    publish(index)
+    for entry in support.OTHER_SUPPORT:
+        page = upsert_child(
+            index,
+            OtherSupportPage,
+            entry["slug"],
+            title=entry["title"],
+            actor_name=entry["actor_name"],
+            actor_kind=entry["actor_kind"],
+            summary=entry["summary"],
+            audience=entry["audience"],
+            body=stream(entry["body"]),
+            how_to_get=entry["how_to_get"],
+            source=entry["source"],
+            link=entry["link"],
+        )
+        publish(
+            page,
+            support_areas=_by_slug(SupportAreaPage, entry["support_areas"]),
+            target_groups=_by_slug(TargetGroup, entry["target_groups"]),
+        )
+
+
 def _information_pages(home):
     for info in site.INFORMATION_PAGES:
         page = upsert_child(
@@ -239,6 +273,7 @@ def build_demo_site():
     home = _home_page()
     _support_areas(home)
     _good_examples(home)
+    _other_support(home)
     _information_pages(home)
     for build in hooks.get_hooks(DEMO_CONTENT_HOOK):
         build(home)
@@ -253,6 +288,7 @@ def demo_counts():
         "stödområden": SupportAreaPage.objects.live().count(),
         "vägledningar": GuidancePage.objects.live().count(),
         "goda exempel": GoodExamplePage.objects.live().count(),
+        "annat nationellt stöd": OtherSupportPage.objects.live().count(),
         "informationssidor": InformationPage.objects.live().count(),
         "metoder": Method.objects.count(),
         "samverkansformer": CollaborationForm.objects.count(),

@@ -34,6 +34,15 @@ EXAMPLE_INDEX = {
     ),
 }
 
+OTHER_SUPPORT_INDEX = {
+    "slug": "annat-nationellt-stod",
+    "title": "Annat nationellt stöd",
+    "intro": (
+        "Stöd som andra myndigheter och aktörer ger kommunerna i samma arbete, samlat på "
+        "ett ställe. Filtrera på stödområde, slag av aktör eller målgrupp."
+    ),
+}
+
 INFORMATION_PAGES = [
     {
         "slug": "om-portalen",

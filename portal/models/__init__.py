@@ -6,10 +6,12 @@ from .outbox import OutgoingEmail
 from .pages import HomePage, InformationPage
 from .settings import PortalSettings
 from .snippets import Challenge, CollaborationForm, Method, TargetGroup
+from .support import ACTOR_KINDS, OtherSupportIndexPage, OtherSupportPage
 from .users import User
 from .vocabulary import EvidenceStatus, MethodKind, Partner, PreventionLevel, SupportFormat
 
 __all__ = [
+    "ACTOR_KINDS",
     "Challenge",
     "CollaborationForm",
     "EvidenceStatus",
@@ -25,6 +27,8 @@ __all__ = [
     "Membership",
     "Method",
     "MethodKind",
+    "OtherSupportIndexPage",
+    "OtherSupportPage",
     "OutgoingEmail",
     "Partner",
     "PortalSettings",

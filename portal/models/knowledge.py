@@ -80,6 +80,7 @@ class SupportAreaPage(Page):
         from portal.forms import GuidanceFilterForm
 
         from .examples import GoodExamplePage
+        from .support import OtherSupportIndexPage, OtherSupportPage
 
         context = super().get_context(request, *args, **kwargs)
         guidance = GuidancePage.objects.live().public().child_of(self).order_by("path")
@@ -93,6 +94,10 @@ class SupportAreaPage(Page):
         context["related_examples"] = GoodExamplePage.objects.for_listing().filter(
             support_areas=self
         )[:6]
+        context["other_support"] = (
+            OtherSupportPage.objects.live().public().filter(support_areas=self).order_by("title")
+        )
+        context["other_support_index"] = OtherSupportIndexPage.objects.live().public().first()
         context["methods"] = self.methods.all()
         context["collaboration_forms"] = self.collaboration_forms.all()
         return context

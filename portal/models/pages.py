@@ -24,6 +24,7 @@ class HomePage(Page):
     subpage_types = [
         "portal.SupportAreaIndexPage",
         "portal.GoodExampleIndexPage",
+        "portal.OtherSupportIndexPage",
         "portal.InformationPage",
         "events.WorkshopIndexPage",
     ]

@@ -36,6 +36,14 @@ PUBLIC_PAGES = {
     "vägledning med granskning försenad": overdue_guidance_url,
     "goda exempel": lambda: "/goda-exempel/",
     "goda exempel, filtrerat": lambda: "/goda-exempel/?prevention_level=selective&county=08",
+    "annat nationellt stöd": lambda: "/annat-nationellt-stod/",
+    "annat nationellt stöd, filtrerat": lambda: (
+        "/annat-nationellt-stod/?actor_kind=agency&target_group=barn-i-riskzon"
+    ),
+    "annat nationellt stöd, utan träff": lambda: (
+        "/annat-nationellt-stod/?support_area=samverkan-med-bup"
+    ),
+    "nationellt stöd": lambda: first_live(__import__("portal.models").models.OtherSupportPage),
     "workshop": upcoming_workshop_url,
     "sökresultat": lambda: "/sok/?q=samverkan",
     "sökning utan träff": lambda: "/sok/?q=xyzzyqwerty",

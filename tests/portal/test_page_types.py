@@ -14,6 +14,8 @@ from portal.models import (
     GuidancePage,
     HomePage,
     InformationPage,
+    OtherSupportIndexPage,
+    OtherSupportPage,
     SupportAreaIndexPage,
     SupportAreaPage,
 )
@@ -25,6 +27,8 @@ from ..factories import (
     HomePageFactory,
     InformationPageFactory,
     MethodFactory,
+    OtherSupportIndexPageFactory,
+    OtherSupportPageFactory,
     SupportAreaIndexPageFactory,
     SupportAreaPageFactory,
     ThemeFactory,
@@ -38,7 +42,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {SupportAreaIndexPage, GoodExampleIndexPage, InformationPage, WorkshopIndexPage},
+            {
+                SupportAreaIndexPage,
+                GoodExampleIndexPage,
+                OtherSupportIndexPage,
+                InformationPage,
+                WorkshopIndexPage,
+            },
         )
 
     def test_support_areas_live_under_their_index(self):
@@ -59,6 +69,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(GoodExamplePage, {GoodExampleIndexPage})
         self.assertAllowedSubpageTypes(GoodExamplePage, set())
         self.assertCanNotCreateAt(SupportAreaPage, GoodExamplePage)
+
+    def test_other_national_support_lives_under_its_index(self):
+        self.assertAllowedParentPageTypes(OtherSupportIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(OtherSupportIndexPage, {OtherSupportPage})
+        self.assertAllowedParentPageTypes(OtherSupportPage, {OtherSupportIndexPage})
+        self.assertAllowedSubpageTypes(OtherSupportPage, set())
+        self.assertCanNotCreateAt(HomePage, OtherSupportPage)
+        self.assertCanNotCreateAt(SupportAreaPage, OtherSupportPage)
 
     def test_information_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(InformationPage, {HomePage, InformationPage})
@@ -99,6 +117,12 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
             support_areas=[cls.area],
             methods=[method],
         )
+        cls.support_index = OtherSupportIndexPageFactory(parent=cls.home)
+        cls.support = OtherSupportPageFactory(
+            parent=cls.support_index,
+            title="Brås stöd till kommuner",
+            support_areas=[cls.area],
+        )
         cls.workshop_index = WorkshopIndexPageFactory(parent=cls.home)
         cls.workshop = WorkshopPageFactory(
             parent=cls.workshop_index,
@@ -118,6 +142,8 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
             self.guidance,
             self.example_index,
             self.example,
+            self.support_index,
+            self.support,
             self.workshop_index,
             self.workshop,
         ]
@@ -157,7 +183,15 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
 
     # The plain-text fields an editor fills in on each page type (the lead text, and on a
     # workshop who it is for); the body is tried too where the page has one.
-    TEXT_FIELDS = ("intro", "summary", "target_audience")
+    TEXT_FIELDS = (
+        "intro",
+        "summary",
+        "target_audience",
+        "actor_name",
+        "audience",
+        "how_to_get",
+        "source",
+    )
 
     def test_editors_cannot_publish_a_personal_number(self):
         self.client.force_login(self.create_superuser("redaktor"))
@@ -206,6 +240,20 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
         self.assertContains(response, "Så kommer SSPF i gång")
         self.assertContains(response, "Uppföljning av SSPF")
         self.assertContains(response, "SSPF-modellen")
+
+    def test_support_area_lists_the_other_national_support_it_concerns(self):
+        response = self.client.get(self.area.url)
+        self.assertContains(response, "Annat nationellt stöd inom området")
+        self.assertContains(
+            response, f'<a href="{self.support.url}">Brås stöd till kommuner</a>', html=True
+        )
+
+    def test_other_support_page_says_who_offers_it_and_where_it_comes_from(self):
+        response = self.client.get(self.support.url)
+        self.assertContains(response, "Brottsförebyggande rådet (Brå)")
+        self.assertContains(response, "Nationell myndighet")
+        self.assertContains(response, "Källa: Ds 2025:19, avsnitt 6.5.1")
+        self.assertContains(response, '<a href="https://bra.se" rel="external">', count=1)
 
     def test_drafts_are_not_listed(self):
         draft = GuidancePageFactory(parent=self.area, title="Utkast som inte syns", live=False)

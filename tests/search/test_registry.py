@@ -22,6 +22,8 @@ from ..factories import (
     GuidancePageFactory,
     InformationPageFactory,
     MethodFactory,
+    OtherSupportIndexPageFactory,
+    OtherSupportPageFactory,
     TargetGroupFactory,
     ThemeFactory,
     WorkshopIndexPageFactory,
@@ -45,8 +47,8 @@ def found(query):
 
 @pytest.fixture
 def showing(committed, support_area, example_index, home_page, kalmar):
-    """Make `term` shown where it can be: guidance, a good example, Kalmar's profile, a
-    network and a workshop. Returns the addresses of what shows it."""
+    """Make `term` shown where it can be: guidance, a good example, other national support,
+    Kalmar's profile, a network and a workshop. Returns the addresses of what shows it."""
 
     def show(term):
         urls = set()
@@ -59,6 +61,11 @@ def showing(committed, support_area, example_index, home_page, kalmar):
                 example = GoodExamplePageFactory(parent=example_index, title="Exemplet")
                 getattr(example, _field(example, term)).set([term])
                 urls.add(published(example).url)
+            if hasattr(term, "other_support"):
+                index = OtherSupportIndexPageFactory(parent=home_page)
+                support = OtherSupportPageFactory(parent=index, title="Stödet")
+                getattr(support, _field(support, term)).set([term])
+                urls.add(published(support).url)
             if hasattr(term, "profiles") or type(term).__name__ == "Method":
                 profile = MunicipalityProfile.objects.create(municipality=kalmar)
                 if hasattr(term, "profiles"):
@@ -131,6 +138,7 @@ def test_the_registry_lists_every_kind_with_its_swedish_label():
         "support_area": "Stödområde",
         "guidance": "Vägledning",
         "example": "Gott exempel",
+        "other_support": "Annat nationellt stöd",
         "workshop": "Workshop",
         "page": "Sida",
         "method": "Metod",
@@ -147,6 +155,7 @@ def test_rebuild_indexes_a_document_of_every_registered_kind(
         published(GuidancePageFactory(parent=support_area))
         published(GoodExamplePageFactory(parent=example_index))
         published(InformationPageFactory(parent=home_page))
+        published(OtherSupportPageFactory(parent=OtherSupportIndexPageFactory(parent=home_page)))
         WorkshopPageFactory(parent=WorkshopIndexPageFactory(parent=home_page))
         MethodFactory()
         Network.objects.create(name="Nätverket", slug="natverket")
