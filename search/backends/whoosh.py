@@ -534,19 +534,13 @@ class WhooshBackend:
                 return Results(query, [], 0, 1, 1)
             filter_query = self._filter(filters or {})
             matcher = And(queries) if queries else Every()
-            if queries:
-                # How many pages have every word, up to RELAXED_BELOW: a cheap look
-                # (no facets, no snippets) that decides which query to run.
-                strict = searcher.search(matcher, filter=filter_query, limit=RELAXED_BELOW)
-                found = strict.scored_length()
-                if found == 0 or (found < RELAXED_BELOW and len(queries) > 1):
-                    loose = self._any_word(reader, groups)
-                    if loose is not None:
-                        # The pages with every word stay first.
-                        matcher = (
-                            Or([And(queries, boost=ALL_WORDS_BOOST), loose]) if found else loose
-                        )
             results = self._run(searcher, matcher, filter_query, page, per_page, sort)
+            if results.total == 0 or (results.total < RELAXED_BELOW and len(queries) > 1):
+                loose = self._any_word(reader, groups)
+                if loose is not None:
+                    if results.total:  # the pages with every word stay first
+                        loose = Or([And(queries, boost=ALL_WORDS_BOOST), loose])
+                    results = self._run(searcher, loose, filter_query, page, per_page, sort)
             results.query = query
             if corrected != typed:
                 results.suggestion = " ".join(corrected)
