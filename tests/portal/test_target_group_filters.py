@@ -79,14 +79,16 @@ def test_methods_filtered_by_target_group_evidence_status_and_support_area(demo,
     assert len(listed("?evidence_status=practice")) == 3
     assert len(listed("?evidence_status=promising")) == 1
     risk = client.get("/metoder/?target_group=barn-i-riskzon").content.decode()
-    assert "4 metoder" in risk
+    assert "6 metoder" in risk
     assert set(re.findall(r'card__title"><a href="/metoder/([a-z-]+)/"', risk)) == {
         "ester",
         "isu",
+        "kronobarnsmodellen",
         "rbm",
         "savry",
+        "signs-of-safety",
     }
-    assert len(listed("?target_group=avhoppare")) == 2
+    assert len(listed("?target_group=avhoppare")) == 4
     assert len(listed("?support_area=lokal-utveckling")) == 6
     assert len(listed("?support_area=lokal-utveckling&evidence_status=research")) == 2
     assert len(listed("?support_area=samverkan-med-bup&evidence_status=practice")) == 0

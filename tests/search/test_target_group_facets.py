@@ -9,9 +9,9 @@ from search.backends import reset_backend
 
 pytestmark = pytest.mark.django_db
 
-# Guidance, good examples and methods that concern "barn i riskzon" in the demo: nine
-# guidance pages, three examples, and the four methods those pages use.
-AT_RISK = {"guidance": 9, "example": 3, "method": 4}
+# Guidance, good examples and methods that concern "barn i riskzon" in the demo: ten
+# guidance pages, three examples, and the six methods those pages use.
+AT_RISK = {"guidance": 10, "example": 3, "method": 6}
 
 
 @pytest.fixture(params=["whoosh", "postgres"])
@@ -28,18 +28,25 @@ def backend(request, demo, settings):
 
 def test_target_group_facet_and_filter(backend, client):
     results = api.search("", filters={"target_group": "barn-i-riskzon"}, per_page=50)
-    assert results.total == 16
+    assert results.total == 19
     assert results.facets["kind"] == AT_RISK
-    assert results.facets["target_group"]["barn-i-riskzon"] == 16
+    assert results.facets["target_group"]["barn-i-riskzon"] == 19
     # Within it, the methods: RBM and ISU by four documents each (guidance, an example
-    # for ISU, and the method itself), ESTER and SAVRY by two.
-    assert results.facets["method"] == {"rbm": 4, "isu": 4, "ester": 2, "savry": 2}
+    # for ISU, and the method itself), the others by two (a guidance page and the method).
+    assert results.facets["method"] == {
+        "rbm": 4,
+        "isu": 4,
+        "ester": 2,
+        "savry": 2,
+        "kronobarnsmodellen": 2,
+        "signs-of-safety": 2,
+    }
     everything = api.search("", filters={"kind": "guidance"}, per_page=50)
     assert everything.facets["target_group"] == {
-        "barn-i-riskzon": 9,
-        "unga-som-begar-brott": 5,
+        "barn-i-riskzon": 10,
+        "unga-som-begar-brott": 6,
         "barn-med-funktionsnedsattning": 3,
-        "avhoppare": 2,
+        "avhoppare": 3,
         "flickor": 2,
         "vardnadshavare": 1,
         "placerade-barn": 1,
