@@ -168,6 +168,7 @@ def other_support_document(page):
         ),
         page_url(page),
         support_areas=[area.slug for area in areas],
+        target_groups=_slugs(page.target_groups),
         date=page.last_published_at,
     )
 

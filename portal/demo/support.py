@@ -33,7 +33,7 @@ OTHER_SUPPORT = [
             (
                 "p",
                 "<p>Brå ger kommuner verksamhetsnära stöd i brottsförebyggande frågor. Sedan "
-                "Brå 2022 fått i uppdrag att utveckla stödet till kommuner med utsatta områden "
+                "Brå 2022 fick i uppdrag att utveckla stödet till kommuner med utsatta områden "
                 "drev myndigheten ett projekt från 2023 till våren 2024. Fem kommuner var "
                 "med. Projektet gav kunskapshöjande insatser, stöd i verksamhetsutveckling och "
                 "hjälp att införa nya arbetsmetoder.</p>",

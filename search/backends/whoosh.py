@@ -331,6 +331,9 @@ def _edits_allowed(word):
 class WhooshBackend:
     name = "whoosh"
 
+    def __init__(self):
+        self._outdated = {}  # generation directory -> built by an earlier release
+
     # -- the index on disk ----------------------------------------------------------
     def _current_dir(self):
         link = index_root() / "current"
@@ -361,8 +364,13 @@ class WhooshBackend:
     def is_outdated(self):
         """True when the index on disk was built by an earlier release, with other fields
         or analysis: search.indexer rebuilds it before writing to it."""
-        version = self._current_dir() / VERSION_FILE
-        return not version.exists() or version.read_text().strip() != SCHEMA_VERSION
+        directory = self._current_dir()
+        if directory not in self._outdated:  # a generation's version never changes
+            version = directory / VERSION_FILE
+            self._outdated[directory] = (
+                not version.exists() or version.read_text().strip() != SCHEMA_VERSION
+            )
+        return self._outdated[directory]
 
     @contextmanager
     def reading(self):

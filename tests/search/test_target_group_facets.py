@@ -9,9 +9,9 @@ from search.backends import reset_backend
 
 pytestmark = pytest.mark.django_db
 
-# Guidance, good examples and methods that concern "barn i riskzon" in the demo: ten
-# guidance pages, three examples, and the six methods those pages use.
-AT_RISK = {"guidance": 10, "example": 3, "method": 6}
+# What concerns "barn i riskzon" in the demo: ten guidance pages, three examples, the six
+# methods those pages use, and three entries of other national support.
+AT_RISK = {"guidance": 10, "example": 3, "method": 6, "other_support": 3}
 
 
 @pytest.fixture(params=["whoosh", "postgres"])
@@ -28,9 +28,9 @@ def backend(request, demo, settings):
 
 def test_target_group_facet_and_filter(backend, client):
     results = api.search("", filters={"target_group": "barn-i-riskzon"}, per_page=50)
-    assert results.total == 19
+    assert results.total == 22
     assert results.facets["kind"] == AT_RISK
-    assert results.facets["target_group"]["barn-i-riskzon"] == 19
+    assert results.facets["target_group"]["barn-i-riskzon"] == 22
     # Within it, the methods: RBM and ISU by four documents each (guidance, an example
     # for ISU, and the method itself), the others by two (a guidance page and the method).
     assert results.facets["method"] == {
