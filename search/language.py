@@ -101,6 +101,23 @@ def _split(word, known, count):
     return None
 
 
+class Vocabulary:
+    """What counts as a known word when a compound is split: the words of the given
+    texts and their stems, and what `index_knows` (the index's own words) says."""
+
+    def __init__(self, texts=(), index_knows=None):
+        self.index_knows = index_knows
+        self.words = set()
+        for text in texts:
+            self.words.update(words(text))
+        self.stems = {stem for word in self.words for stem in stems(word)}
+
+    def __call__(self, part):
+        if part in self.words or part in self.stems:
+            return True
+        return bool(self.index_knows and self.index_knows(part))
+
+
 def compound_parts(text, known, min_length=2 * MIN_PART):
     """The parts of every compound in the text, for an index field of parts."""
     parts = []

@@ -163,20 +163,6 @@ def _add_words(texts):
     )
 
 
-class Vocabulary:
-    """Known words for splitting compounds: the index's, and those of the given texts."""
-
-    def __init__(self, known=frozenset(), texts=()):
-        self.known = known
-        self.words = set()
-        for text in texts:
-            self.words.update(language.words(text))
-        self.stems = {stem for word in self.words for stem in language.stems(word)}
-
-    def __call__(self, part):
-        return part in self.known or part in self.words or part in self.stems
-
-
 def _title_html(headline):
     """A title with its matches marked, or "" where nothing in it matched."""
     return _highlighted(headline) if START in headline else ""
@@ -188,7 +174,7 @@ class _Writer:
 
     def apply(self, changes):
         changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
-        vocabulary = Vocabulary(self.index_vocabulary(), changed)
+        vocabulary = language.Vocabulary(changed, self.index_vocabulary().__contains__)
         _add_words(changed)
         for key, document in changes:
             if document is None:
@@ -226,7 +212,7 @@ class PostgresBackend:
             built.append(document)
             if progress:
                 progress(len(built))
-        vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
+        vocabulary = language.Vocabulary(f"{d.title}\n{d.body}" for d in built)
         with self.writer():
             SearchDocument.objects.all().delete()
             SearchWord.objects.all().delete()
@@ -257,7 +243,7 @@ class PostgresBackend:
         if not language.has_swedish_letters(word):
             forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
         alternatives = [f"{form}:*" for form in forms]
-        parts = language.split_compound(word, Vocabulary(known))
+        parts = language.split_compound(word, known.__contains__)
         if parts:
             alternatives.append("(" + " & ".join(f"{part}:*" for part in parts) + ")")
         return "(" + " | ".join(alternatives) + ")"
@@ -385,7 +371,7 @@ class PostgresBackend:
                 and not group.alternatives
                 and not any(s in known for s in (word, *language.stems(word)))
                 and not self.index_vocabulary.spellings(word)
-                and not language.split_compound(word, Vocabulary(known))
+                and not language.split_compound(word, known.__contains__)
             )
             if unknown and looked_up < MAX_CORRECTED_WORDS:
                 looked_up += 1

@@ -266,24 +266,9 @@ def index_root():
     return Path(settings.SEARCH_INDEX_DIR)
 
 
-class Vocabulary:
-    """What counts as a known word when a compound is split: the words and stems of the
-    index (when a reader is given) and of the given texts."""
-
-    def __init__(self, reader=None, texts=()):
-        self.reader = reader
-        self.words = set()
-        for text in texts:
-            self.words.update(language.words(text))
-        self.stems = {stem for word in self.words for stem in language.stems(word)}
-
-    def __call__(self, part):
-        if part in self.words or part in self.stems:
-            return True
-        reader = self.reader
-        return bool(
-            reader and (reader.doc_frequency("words", part) or reader.doc_frequency("body", part))
-        )
+def _index_knows(reader):
+    """Whether the index has a word (or a stem), for splitting compounds."""
+    return lambda part: reader.doc_frequency("words", part) or reader.doc_frequency("body", part)
 
 
 def _fields(document, vocabulary):
@@ -400,7 +385,9 @@ class WhooshBackend:
     def apply(self, changes, writer):
         """changes: [(key, Document or None)]. Updates or removes each key."""
         changed = [document for _key, document in changes if document is not None]
-        vocabulary = Vocabulary(writer.reader(), [f"{d.title}\n{d.body}" for d in changed])
+        vocabulary = language.Vocabulary(
+            [f"{d.title}\n{d.body}" for d in changed], _index_knows(writer.reader())
+        )
         for key, document in changes:
             if document is None:
                 writer.delete_by_term("key", key)
@@ -420,7 +407,7 @@ class WhooshBackend:
                 built.append(document)
                 if progress:
                     progress(len(built))
-            vocabulary = Vocabulary(texts=(f"{d.title}\n{d.body}" for d in built))
+            vocabulary = language.Vocabulary(f"{d.title}\n{d.body}" for d in built)
             # Sub-processes analyse and write the documents, each its own segment; the
             # segments are kept as they are (merging them would cost what the processes
             # saved). Later drains merge small segments as usual.
@@ -466,7 +453,7 @@ class WhooshBackend:
             terms.append(Term("prefix", word, boost=BOOSTS["prefix"]))
         terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
         if not acronym:
-            parts = language.split_compound(word, Vocabulary(reader))
+            parts = language.split_compound(word, _index_knows(reader))
             if parts:
                 part_queries = [self._word_query(reader, part) for part in parts]
                 if all(part_queries):

@@ -2,10 +2,9 @@
 backends; a hit whose body has no match shows the body's first sentences."""
 
 import pytest
-from django.db import connection
 
 from search import api
-from search.backends import BETWEEN_FRAGMENTS, reset_backend
+from search.backends import BETWEEN_FRAGMENTS
 from search.backends.sentences import snippet
 
 from ..factories import GoodExamplePageFactory
@@ -17,16 +16,6 @@ SUMMARY = (
     "Skolan, polisen och socialtjänsten träffades sedan varje vecka, t.ex. på fritidsgården. "
     "Efter ett år hade frånvaron halverats."
 )
-
-
-@pytest.fixture(params=["whoosh", "postgres"])
-def backend(request, settings):
-    if request.param == "postgres" and connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (run with DATABASE_URL)")
-    settings.SEARCH_BACKEND = request.param
-    reset_backend()
-    yield request.param
-    reset_backend()
 
 
 @pytest.fixture

@@ -4,27 +4,16 @@ Each test runs on Whoosh and, where the tests run on PostgreSQL, on its backend 
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 
 from portal.models import GuidancePage
 from search import api, synonyms
-from search.backends import postgres_features, reset_backend
+from search.backends import postgres_features
 from search.models import Synonym
 
 from ..factories import GuidancePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=["whoosh", "postgres"])
-def backend(request, settings):
-    if request.param == "postgres" and connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (run with DATABASE_URL)")
-    settings.SEARCH_BACKEND = request.param
-    reset_backend()
-    yield request.param
-    reset_backend()
 
 
 @pytest.fixture
