@@ -1,0 +1,129 @@
+"""The network directory, a network's page and its membership actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.accounts.roles import active_membership
+
+from ..forms import ThreadForm
+from ..models import Network, NetworkMembership
+from ..services import networks as network_services
+from ..services.maps import sweden_map
+
+
+def network_list(request):
+    networks = Network.objects.select_related("challenge").order_by("name")
+    return render(request, "network/network_list.html", {"networks": networks})
+
+
+def network_detail(request, slug):
+    network = get_object_or_404(Network.objects.select_related("challenge"), slug=slug)
+    access = network_services.network_access(request.user, network)
+    members_by_kind = network_services.members_by_kind(network)
+    # The map shows municipalities; the other members are in the list beside it.
+    municipalities = [
+        m.organisation.municipality
+        for _label, group in members_by_kind
+        for m in group
+        if m.organisation.municipality_id
+    ]
+    context = {
+        "network": network,
+        "members_by_kind": members_by_kind,
+        "map": sweden_map(
+            [m.pk for m in municipalities],
+            title=_("Karta över nätverkets kommuner"),
+            label=_("Nätverkets kommuner: %(names)s")
+            % {"names": ", ".join(m.name for m in municipalities) or _("inga ännu")},
+        ),
+        "meetings": network.meetings.live()
+        .filter(sessions__ends_at__gte=timezone.now())
+        .prefetch_related("sessions")
+        .distinct()
+        .order_by("registration_closes"),
+        "links": network.links.select_related("document"),
+        "readable": access.reads_discussion,
+        "threads": network.threads.select_related("author") if access.reads_discussion else [],
+        "thread_form": ThreadForm(),
+        "own_membership": access.own_membership,
+        "acts_for": access.acts_for,
+        "coordinates": access.coordinates,
+        "requests": network.memberships.filter(status="requested").select_related("organisation"),
+        "digest": access.gets_digest,
+    }
+    return render(request, "network/network_detail.html", context)
+
+
+def _network_action(request, slug, action):
+    network = get_object_or_404(Network, slug=slug)
+    try:
+        action(network)
+    except network_services.NetworkError as error:
+        messages.error(request, str(error))
+    except PermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    return redirect(network.get_absolute_url())
+
+
+def _acting_organisation(request):
+    membership = active_membership(request.user)
+    if membership is None:
+        raise PermissionDenied
+    return membership.organisation
+
+
+@login_required
+@require_POST
+def network_join(request, slug):
+    def act(network):
+        membership = network_services.join(network, _acting_organisation(request), by=request.user)
+        if membership.status == NetworkMembership.Status.ACTIVE:
+            messages.success(request, _("Välkomna till nätverket!"))
+        else:
+            messages.success(request, _("Ansökan är skickad till nätverkets samordnare."))
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_leave(request, slug):
+    def act(network):
+        network_services.leave(network, _acting_organisation(request), by=request.user)
+        messages.success(request, _("Er organisation har lämnat nätverket."))
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_accept(request, slug, pk):
+    def act(network):
+        membership = get_object_or_404(NetworkMembership, pk=pk, network=network)
+        network_services.accept_request(membership, by=request.user)
+        messages.success(
+            request, _("%(name)s är med i nätverket.") % {"name": membership.organisation}
+        )
+
+    return _network_action(request, slug, act)
+
+
+@login_required
+@require_POST
+def network_digest(request, slug):
+    def act(network):
+        wanted = request.POST.get("digest") == "on"
+        network_services.set_digest(request.user, network, wanted)
+        messages.success(
+            request,
+            _("Du får en sammanfattning om dagen när det finns nya inlägg.")
+            if wanted
+            else _("Du får inte längre sammanfattningar."),
+        )
+
+    return _network_action(request, slug, act)
