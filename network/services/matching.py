@@ -10,13 +10,22 @@ weights below are the only tuning knobs; what each one rewards:
   start (you can learn from them).
 - PLAN_FOR_EXPERIENCE: they plan what you already use (you can help them); a little less,
   since the suggestion is for you.
+- EXPERIENCE_FOR_WISH: per support area you want to learn more about that they have
+  experience of: a published good example of theirs in that area, or a method or
+  collaboration form they use that the support area lists. Less than a plan met by
+  experience, since a support area is broader than one method.
+- WISH_FOR_EXPERIENCE: they want to learn about an area you have experience of (you can
+  help them); a little less, as for plans.
+- SHARED_VULNERABLE_AREAS: both have areas the police classify as vulnerable; a shared
+  condition, weighed like a shared challenge (times its rarity the same way).
 - SAME_COUNTY: same county (the source documents prefer regional networks).
 - SIMILAR_SIZE: up to this much for a similar population (1 at equal size, 0 at a factor
   of ten apart).
 - SAME_GROUP: same SKR municipality group.
 
-Only municipalities that share something concrete (a challenge, or experience that
-matches a plan) are suggested; county, size and group then decide between them.
+Only municipalities that share something concrete (a challenge, vulnerable areas, or
+experience that matches a plan or a wish to learn) are suggested; county, size and group
+then decide between them.
 Municipalities not looking for peers, and the municipality itself, are never suggested.
 
 Scoring is vectorised with numpy over a snapshot of all profiles (MatchingIndex); the
@@ -27,15 +36,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from network.models import MunicipalityProfile
 from organisations.models import Municipality
-from portal.models import Challenge, CollaborationForm, Method
+from portal.models import Challenge, CollaborationForm, GoodExamplePage, Method, SupportAreaPage
 
 WEIGHTS = {
     "SHARED_CHALLENGE": 1.0,
     "EXPERIENCE_FOR_PLAN": 1.5,
     "PLAN_FOR_EXPERIENCE": 0.75,
+    "EXPERIENCE_FOR_WISH": 1.0,
+    "WISH_FOR_EXPERIENCE": 0.5,
+    "SHARED_VULNERABLE_AREAS": 1.0,
     "SAME_COUNTY": 0.75,
     "SIMILAR_SIZE": 0.5,
     "SAME_GROUP": 0.25,
@@ -56,6 +69,10 @@ class Organisation:
     practices_in_use: frozenset = frozenset()
     practices_planned: frozenset = frozenset()
     slug: str = ""
+    wants_to_learn: frozenset = frozenset()
+    # Support area -> what shows the experience: ("example", pk) or a practice key.
+    experience: dict = field(default_factory=dict)
+    vulnerable_areas: bool = False
 
 
 @dataclass
@@ -77,14 +94,23 @@ class MatchingIndex:
             {p for org in self.organisations for p in org.practices_in_use | org.practices_planned},
             key=str,
         )
+        areas = sorted(
+            {a for org in self.organisations for a in org.wants_to_learn | org.experience.keys()},
+            key=str,
+        )
         self.challenge_ids = challenges
+        self.challenge_position = {c: j for j, c in enumerate(challenges)}
         self.practice_ids = practices
         n = len(self.organisations)
         self.C = self._matrix(challenges, lambda org: org.challenges)
         self.U = self._matrix(practices, lambda org: org.practices_in_use)
         self.P = self._matrix(practices, lambda org: org.practices_planned)
+        self.W = self._matrix(areas, lambda org: org.wants_to_learn)
+        self.E = self._matrix(areas, lambda org: org.experience.keys())
         having = self.C.sum(axis=0)
         self.rarity = np.log(np.maximum(n, 1) / np.maximum(having, 1)) + 0.1
+        self.vulnerable = np.array([org.vulnerable_areas for org in self.organisations], bool)
+        self.vulnerable_rarity = np.log(max(n, 1) / max(int(self.vulnerable.sum()), 1)) + 0.1
         self.county = np.array([org.county for org in self.organisations])
         self.group = np.array([org.group for org in self.organisations])
         self.log_population = np.log10(
@@ -106,10 +132,16 @@ class MatchingIndex:
         shared_challenges = self.C @ (self.C[i] * self.rarity)
         experience_for_plan = self.U @ self.P[i]
         plan_for_experience = self.P @ self.U[i]
+        experience_for_wish = self.E @ self.W[i]
+        wish_for_experience = self.W @ self.E[i]
+        shared_condition = self.vulnerable & self.vulnerable[i]
         concrete = (
             WEIGHTS["SHARED_CHALLENGE"] * shared_challenges
             + WEIGHTS["EXPERIENCE_FOR_PLAN"] * experience_for_plan
             + WEIGHTS["PLAN_FOR_EXPERIENCE"] * plan_for_experience
+            + WEIGHTS["EXPERIENCE_FOR_WISH"] * experience_for_wish
+            + WEIGHTS["WISH_FOR_EXPERIENCE"] * wish_for_experience
+            + WEIGHTS["SHARED_VULNERABLE_AREAS"] * self.vulnerable_rarity * shared_condition
         )
         size = np.clip(1 - np.abs(self.log_population - self.log_population[i]), 0, 1)
         same_county = self.county == me.county
@@ -138,16 +170,41 @@ class MatchingIndex:
     def _name(self, value):
         return self.labels.get(value, str(value))
 
+    def _evidence(self, evidence):
+        """What shows experience of a support area, in words: examples first."""
+        examples = sorted(self._name(e) for e in evidence if _is_example(e))
+        practices = sorted(self._name(e) for e in evidence if not _is_example(e))
+        parts = []
+        if examples:
+            parts.append(
+                ngettext("gott exempel: %(titles)s", "goda exempel: %(titles)s", len(examples))
+                % {"titles": ", ".join(examples)}
+            )
+        if practices:
+            parts.append(_("arbetar med %(names)s") % {"names": ", ".join(practices)})
+        return "; ".join(parts)
+
     def _reasons(self, i, j, same_county, size, same_group):
         me, them = self.organisations[i], self.organisations[j]
         reasons = []
         shared = sorted(
             me.challenges & them.challenges,
-            key=lambda c: -self.rarity[self.challenge_ids.index(c)],
+            key=lambda c: (-self.rarity[self.challenge_position[c]], str(c)),
         )
         if shared:
             reasons.append(
                 _("ni delar: %(items)s") % {"items": ", ".join(self._name(c) for c in shared)}
+            )
+        if me.vulnerable_areas and them.vulnerable_areas:
+            reasons.append(_("båda har områden som polisen klassar som utsatta"))
+        for area in sorted(me.wants_to_learn & them.experience.keys(), key=str):
+            reasons.append(
+                _("ni vill lära er mer om %(area)s, som %(them)s har erfarenhet av (%(how)s)")
+                % {
+                    "area": self._name(area),
+                    "them": them.name,
+                    "how": self._evidence(them.experience[area]),
+                }
             )
         for practice in sorted(them.practices_in_use & me.practices_planned, key=str):
             reasons.append(
@@ -159,6 +216,15 @@ class MatchingIndex:
                 _("ni arbetar redan med %(practice)s, som %(them)s planerar att starta")
                 % {"them": them.name, "practice": self._name(practice)}
             )
+        for area in sorted(them.wants_to_learn & me.experience.keys(), key=str):
+            reasons.append(
+                _("%(them)s vill lära sig mer om %(area)s, som ni har erfarenhet av (%(how)s)")
+                % {
+                    "area": self._name(area),
+                    "them": them.name,
+                    "how": self._evidence(me.experience[area]),
+                }
+            )
         if same_county:
             reasons.append(_("samma län"))
         if size >= 0.8:
@@ -166,6 +232,22 @@ class MatchingIndex:
         if same_group:
             reasons.append(_("samma kommungrupp"))
         return reasons
+
+
+def _is_example(evidence):
+    return isinstance(evidence, tuple) and evidence[0] == "example"
+
+
+def _experience(practices_in_use, examples, area_practices):
+    """Support area -> what shows experience of it: the municipality's published good
+    examples in the area, and the practices it uses that the area lists."""
+    experience = {}
+    for area, example in examples:
+        experience.setdefault(area, set()).add(example)
+    for practice in practices_in_use:
+        for area in area_practices.get(practice, ()):
+            experience.setdefault(area, set()).add(practice)
+    return {area: frozenset(evidence) for area, evidence in experience.items()}
 
 
 def build_index():
@@ -178,11 +260,38 @@ def build_index():
             "methods_planned",
             "collaboration_forms_in_use",
             "collaboration_forms_planned",
+            "wants_to_learn",
         )
     }
     labels = {("challenge", c.pk): c.name for c in Challenge.objects.all()}
     labels |= {("method", m.pk): m.abbreviation or m.name for m in Method.objects.all()}
     labels |= {("form", f.pk): f.abbreviation or f.name for f in CollaborationForm.objects.all()}
+    labels |= {
+        ("area", pk): title for pk, title in SupportAreaPage.objects.values_list("pk", "title")
+    }
+    # Which support areas list a method or collaboration form: practice -> {area}.
+    area_practices = {}
+    for area, method in SupportAreaPage.methods.through.objects.values_list(
+        "supportareapage_id", "method_id"
+    ):
+        area_practices.setdefault(("method", method), set()).add(("area", area))
+    for area, form in SupportAreaPage.collaboration_forms.through.objects.values_list(
+        "supportareapage_id", "collaborationform_id"
+    ):
+        area_practices.setdefault(("form", form), set()).add(("area", area))
+    # Published good examples of a named municipality, per support area.
+    examples = {}
+    published = GoodExamplePage.objects.live().public().filter(municipality__isnull=False)
+    for municipality, area, page, title in GoodExamplePage.support_areas.through.objects.filter(
+        goodexamplepage__in=published
+    ).values_list(
+        "goodexamplepage__municipality_id",
+        "supportareapage_id",
+        "goodexamplepage_id",
+        "goodexamplepage__title",
+    ):
+        examples.setdefault(municipality, []).append((("area", area), ("example", page)))
+        labels[("example", page)] = title
 
     def organisation(municipality):
         profile = profiles.get(municipality.pk)
@@ -195,7 +304,12 @@ def build_index():
                 population=municipality.population,
                 group=municipality.group_code,
                 looking=False,
+                experience=_experience((), examples.get(municipality.pk, ()), area_practices),
             )
+        practices_in_use = frozenset(
+            [("method", m.pk) for m in profile.methods_in_use.all()]
+            + [("form", f.pk) for f in profile.collaboration_forms_in_use.all()]
+        )
         return Organisation(
             slug=municipality.slug,
             key=municipality.pk,
@@ -205,14 +319,16 @@ def build_index():
             group=municipality.group_code,
             looking=profile.looking_for_peers,
             challenges=frozenset(("challenge", c.pk) for c in profile.challenges.all()),
-            practices_in_use=frozenset(
-                [("method", m.pk) for m in profile.methods_in_use.all()]
-                + [("form", f.pk) for f in profile.collaboration_forms_in_use.all()]
-            ),
+            practices_in_use=practices_in_use,
             practices_planned=frozenset(
                 [("method", m.pk) for m in profile.methods_planned.all()]
                 + [("form", f.pk) for f in profile.collaboration_forms_planned.all()]
             ),
+            wants_to_learn=frozenset(("area", a.pk) for a in profile.wants_to_learn.all()),
+            experience=_experience(
+                practices_in_use, examples.get(municipality.pk, ()), area_practices
+            ),
+            vulnerable_areas=profile.has_vulnerable_areas,
         )
 
     return MatchingIndex(
