@@ -35,8 +35,8 @@ reasons are worded only for the top candidates.
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from network.models import MunicipalityProfile
 from organisations.models import Municipality
@@ -53,6 +53,40 @@ WEIGHTS = {
     "SIMILAR_SIZE": 0.5,
     "SAME_GROUP": 0.25,
 }
+
+
+_TEXTS = {}
+
+
+def _codes(values):
+    """Values as integers, equal where the values are equal (fast to compare)."""
+    return np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)[1]
+
+
+def _texts():
+    """The wording of the reasons in the active language, translated once per language
+    (gettext per reason was most of the time a suggestion took)."""
+    language = get_language()
+    if language not in _TEXTS:
+        _TEXTS[language] = {
+            "shared": _("ni delar: %(items)s"),
+            "vulnerable": _("båda har områden som polisen klassar som utsatta"),
+            "learn_from": _(
+                "ni vill lära er mer om %(area)s, som %(them)s har erfarenhet av (%(how)s)"
+            ),
+            "learn_helped": _(
+                "%(them)s vill lära sig mer om %(area)s, som ni har erfarenhet av (%(how)s)"
+            ),
+            "plan_met": _("%(them)s arbetar redan med %(practice)s, som ni planerar att starta"),
+            "plan_helped": _("ni arbetar redan med %(practice)s, som %(them)s planerar att starta"),
+            "example": ngettext("gott exempel: %(titles)s", "goda exempel: %(titles)s", 1),
+            "examples": ngettext("gott exempel: %(titles)s", "goda exempel: %(titles)s", 2),
+            "practices": _("arbetar med %(names)s"),
+            "county": _("samma län"),
+            "size": _("liknande storlek"),
+            "group": _("samma kommungrupp"),
+        }
+    return _TEXTS[language]
 
 
 @dataclass
@@ -83,7 +117,8 @@ class Suggestion:
 
 
 class MatchingIndex:
-    """Profiles as matrices: rows are organisations, columns challenges or practices."""
+    """Profiles as matrices: rows are organisations, columns challenges, practices or
+    support areas."""
 
     def __init__(self, organisations, labels=None):
         self.organisations = list(organisations)
@@ -111,8 +146,12 @@ class MatchingIndex:
         self.rarity = np.log(np.maximum(n, 1) / np.maximum(having, 1)) + 0.1
         self.vulnerable = np.array([org.vulnerable_areas for org in self.organisations], bool)
         self.vulnerable_rarity = np.log(max(n, 1) / max(int(self.vulnerable.sum()), 1)) + 0.1
-        self.county = np.array([org.county for org in self.organisations])
-        self.group = np.array([org.group for org in self.organisations])
+        # Columns as rows (contiguous), in the order suggest() weighs them.
+        self.AT = np.ascontiguousarray(np.hstack([self.C, self.U, self.P, self.E, self.W]).T)
+        self.county = _codes([org.county for org in self.organisations])
+        groups = [org.group for org in self.organisations]
+        self.group = _codes(groups)
+        self.has_group = np.array([group != "" for group in groups], bool)
         self.log_population = np.log10(
             np.maximum(np.array([org.population for org in self.organisations], float), 1)
         )
@@ -128,24 +167,29 @@ class MatchingIndex:
 
     def suggest(self, key, limit=10):
         i = self.position[key]
-        me = self.organisations[i]
-        shared_challenges = self.C @ (self.C[i] * self.rarity)
-        experience_for_plan = self.U @ self.P[i]
-        plan_for_experience = self.P @ self.U[i]
-        experience_for_wish = self.E @ self.W[i]
-        wish_for_experience = self.W @ self.E[i]
-        shared_condition = self.vulnerable & self.vulnerable[i]
-        concrete = (
-            WEIGHTS["SHARED_CHALLENGE"] * shared_challenges
-            + WEIGHTS["EXPERIENCE_FOR_PLAN"] * experience_for_plan
-            + WEIGHTS["PLAN_FOR_EXPERIENCE"] * plan_for_experience
-            + WEIGHTS["EXPERIENCE_FOR_WISH"] * experience_for_wish
-            + WEIGHTS["WISH_FOR_EXPERIENCE"] * wish_for_experience
-            + WEIGHTS["SHARED_VULNERABLE_AREAS"] * self.vulnerable_rarity * shared_condition
-        )
+        # All that is concrete in one sum: each block of AT's rows (challenges, practices in
+        # use, planned, experience, wishes) is weighed by row i's matching block (their
+        # practices in use by your plans, their experience by your wishes, ...).
+        weights = np.concatenate(
+            [
+                WEIGHTS["SHARED_CHALLENGE"] * self.rarity * self.C[i],
+                WEIGHTS["EXPERIENCE_FOR_PLAN"] * self.P[i],
+                WEIGHTS["PLAN_FOR_EXPERIENCE"] * self.U[i],
+                WEIGHTS["EXPERIENCE_FOR_WISH"] * self.W[i],
+                WEIGHTS["WISH_FOR_EXPERIENCE"] * self.E[i],
+            ]
+        ).astype(np.float32)
+        # Summed over the few columns row i has, without BLAS: a threaded matrix product
+        # is slower on a busy server than this single loop.
+        columns = np.flatnonzero(weights)
+        concrete = np.einsum("j,ji->i", weights[columns], self.AT[columns])
+        if self.vulnerable[i]:
+            concrete += (
+                WEIGHTS["SHARED_VULNERABLE_AREAS"] * self.vulnerable_rarity * self.vulnerable
+            )
         size = np.clip(1 - np.abs(self.log_population - self.log_population[i]), 0, 1)
-        same_county = self.county == me.county
-        same_group = (self.group == me.group) & (self.group != "")
+        same_county = self.county == self.county[i]
+        same_group = (self.group == self.group[i]) & self.has_group
         score = (
             concrete
             + WEIGHTS["SAME_COUNTY"] * same_county
@@ -157,12 +201,19 @@ class MatchingIndex:
         candidates = np.flatnonzero(eligible)
         if candidates.size == 0:
             return []
-        top = candidates[np.argsort(-score[candidates], kind="stable")[:limit]]
+        ranking = -score[candidates]
+        if candidates.size > limit:
+            # Only those at least as good as the limit-th best need sorting; ties at the
+            # edge stay in index order, as a stable sort of all would keep them.
+            edge = np.partition(ranking, limit - 1)[limit - 1]
+            candidates, ranking = candidates[ranking <= edge], ranking[ranking <= edge]
+        top = candidates[np.argsort(ranking, kind="stable")[:limit]]
+        texts = _texts()
         return [
             Suggestion(
                 organisation=self.organisations[j],
                 score=round(float(score[j]), 3),
-                reasons=self._reasons(i, j, same_county[j], size[j], same_group[j]),
+                reasons=self._reasons(i, j, same_county[j], size[j], same_group[j], texts),
             )
             for j in top
         ]
@@ -170,21 +221,21 @@ class MatchingIndex:
     def _name(self, value):
         return self.labels.get(value, str(value))
 
-    def _evidence(self, evidence):
+    def _evidence(self, evidence, texts):
         """What shows experience of a support area, in words: examples first."""
         examples = sorted(self._name(e) for e in evidence if _is_example(e))
         practices = sorted(self._name(e) for e in evidence if not _is_example(e))
         parts = []
         if examples:
             parts.append(
-                ngettext("gott exempel: %(titles)s", "goda exempel: %(titles)s", len(examples))
+                texts["example" if len(examples) == 1 else "examples"]
                 % {"titles": ", ".join(examples)}
             )
         if practices:
-            parts.append(_("arbetar med %(names)s") % {"names": ", ".join(practices)})
+            parts.append(texts["practices"] % {"names": ", ".join(practices)})
         return "; ".join(parts)
 
-    def _reasons(self, i, j, same_county, size, same_group):
+    def _reasons(self, i, j, same_county, size, same_group, texts):
         me, them = self.organisations[i], self.organisations[j]
         reasons = []
         shared = sorted(
@@ -192,45 +243,41 @@ class MatchingIndex:
             key=lambda c: (-self.rarity[self.challenge_position[c]], str(c)),
         )
         if shared:
-            reasons.append(
-                _("ni delar: %(items)s") % {"items": ", ".join(self._name(c) for c in shared)}
-            )
+            reasons.append(texts["shared"] % {"items": ", ".join(self._name(c) for c in shared)})
         if me.vulnerable_areas and them.vulnerable_areas:
-            reasons.append(_("båda har områden som polisen klassar som utsatta"))
+            reasons.append(texts["vulnerable"])
         for area in sorted(me.wants_to_learn & them.experience.keys(), key=str):
             reasons.append(
-                _("ni vill lära er mer om %(area)s, som %(them)s har erfarenhet av (%(how)s)")
+                texts["learn_from"]
                 % {
                     "area": self._name(area),
                     "them": them.name,
-                    "how": self._evidence(them.experience[area]),
+                    "how": self._evidence(them.experience[area], texts),
                 }
             )
         for practice in sorted(them.practices_in_use & me.practices_planned, key=str):
             reasons.append(
-                _("%(them)s arbetar redan med %(practice)s, som ni planerar att starta")
-                % {"them": them.name, "practice": self._name(practice)}
+                texts["plan_met"] % {"them": them.name, "practice": self._name(practice)}
             )
         for practice in sorted(me.practices_in_use & them.practices_planned, key=str):
             reasons.append(
-                _("ni arbetar redan med %(practice)s, som %(them)s planerar att starta")
-                % {"them": them.name, "practice": self._name(practice)}
+                texts["plan_helped"] % {"them": them.name, "practice": self._name(practice)}
             )
         for area in sorted(them.wants_to_learn & me.experience.keys(), key=str):
             reasons.append(
-                _("%(them)s vill lära sig mer om %(area)s, som ni har erfarenhet av (%(how)s)")
+                texts["learn_helped"]
                 % {
                     "area": self._name(area),
                     "them": them.name,
-                    "how": self._evidence(me.experience[area]),
+                    "how": self._evidence(me.experience[area], texts),
                 }
             )
         if same_county:
-            reasons.append(_("samma län"))
+            reasons.append(texts["county"])
         if size >= 0.8:
-            reasons.append(_("liknande storlek"))
+            reasons.append(texts["size"])
         if same_group:
-            reasons.append(_("samma kommungrupp"))
+            reasons.append(texts["group"])
         return reasons
 
 
