@@ -4,13 +4,16 @@
 
 Needs nothing running. The 290 case uses the real municipalities (counties, populations,
 SKR groups) with realistic synthetic profiles: a few challenges each from the portal's
-vocabulary, drawn so that some are common and some rare, and methods in use or planned.
+vocabulary, drawn so that some are common and some rare, methods in use or planned, a
+support area or two to learn more about, experience of support areas (from good examples
+and from the practices in use), and vulnerable areas for about one in ten.
 The 10,000 case uses synthetic organisations spread over 21 counties. Each case builds
 one index and asks for the top 10 for every item. Last line:
 
     n=N total_s=T per_item_ms=P
 """
 
+import argparse
 import csv
 import os
 import random
@@ -30,6 +33,9 @@ from network.services.matching import MatchingIndex, Organisation  # noqa: E402
 
 CHALLENGES = [f"challenge-{n}" for n in range(12)]
 PRACTICES = [f"practice-{n}" for n in range(14)]
+AREAS = [f"area-{n}" for n in range(4)]
+# Each support area lists a few practices (as SupportAreaPage's methods and forms do).
+AREA_PRACTICES = {practice: {AREAS[n % 4]} for n, practice in enumerate(PRACTICES)}
 # Some challenges are common (recruitment, follow-up), some rare (girls, disability).
 CHALLENGE_WEIGHTS = [12, 9, 7, 6, 5, 4, 3, 3, 2, 2, 1, 1]
 
@@ -41,9 +47,25 @@ def profile(rng):
     return challenges, in_use, planned
 
 
+def learning(rng, in_use):
+    """Support areas to learn more about, experience of support areas, vulnerable areas."""
+    wants = frozenset(rng.sample(AREAS, rng.randint(0, 2)))
+    experience = {}
+    for practice in in_use:
+        for area in AREA_PRACTICES[practice]:
+            experience.setdefault(area, set()).add(practice)
+    if rng.random() < 0.1:
+        experience.setdefault(rng.choice(AREAS), set()).add(("example", rng.random()))
+    return {
+        "wants_to_learn": wants,
+        "experience": {area: frozenset(e) for area, e in experience.items()},
+        "vulnerable_areas": rng.random() < 0.09,
+    }
+
+
 def municipalities(rng):
-    path = ROOT / "network" / "data" / "municipalities.csv"
-    groups_path = ROOT / "network" / "data" / "municipality_groups.csv"
+    path = ROOT / "organisations" / "data" / "municipalities.csv"
+    groups_path = ROOT / "organisations" / "data" / "municipality_groups.csv"
     with open(groups_path, encoding="utf-8") as handle:
         groups = {row["code"]: row["group_code"] for row in csv.DictReader(handle)}
     with open(path, encoding="utf-8") as handle:
@@ -62,6 +84,7 @@ def municipalities(rng):
                 challenges=frozenset(challenges),
                 practices_in_use=frozenset(in_use),
                 practices_planned=frozenset(planned),
+                **learning(rng, in_use),
             )
         )
     return organisations
@@ -82,6 +105,7 @@ def synthetic(rng, n):
                 challenges=frozenset(challenges),
                 practices_in_use=frozenset(in_use),
                 practices_planned=frozenset(planned),
+                **learning(rng, in_use),
             )
         )
     return organisations
@@ -101,6 +125,9 @@ def run(organisations):
 
 
 def main():
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     rng = random.Random(2025)
     lines = [run(municipalities(rng)), run(synthetic(rng, 10_000))]
     for line in lines:
