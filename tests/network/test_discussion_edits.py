@@ -172,7 +172,7 @@ def test_deleting_a_reply_removes_it_after_a_confirmation_page(
     client.force_login(colleague)
     confirm = client.get(delete_url(reply)).content.decode()
     assert "Vill du ta bort inlägget?" in confirm and "Vi ringer dem direkt." in confirm
-    assert "<form method=\"post\">" in confirm  # a plain form: no JavaScript needed
+    assert '<form method="post">' in confirm  # a plain form: no JavaScript needed
 
     response = client.post(delete_url(reply))
     assert response["Location"] == THREAD_URL.format(thread.pk)
