@@ -5,7 +5,7 @@ from portal.filtering import FilterForm, county_filter
 from portal.models import Challenge, CollaborationForm, Method, SupportAreaPage
 from portal.privacy import PrivacyGuardMixin
 
-from .models import MunicipalityProfile
+from .models import DigestSubscription, MunicipalityProfile
 
 
 def _checkboxes(queryset, label):
@@ -100,3 +100,25 @@ class PostForm(PrivacyGuardMixin, forms.Form):
 
 class ReasonForm(PrivacyGuardMixin, forms.Form):
     reason = forms.CharField(label=_("Skäl"), max_length=300)
+
+
+class PostEditForm(PrivacyGuardMixin, forms.Form):
+    """The author's own post; with the thread's title when it is the opening post of a
+    thread they started."""
+
+    title = forms.CharField(label=_("Trådens rubrik"), max_length=200)
+    body = forms.CharField(label=_("Inlägg"), widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, with_title=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_title:
+            del self.fields["title"]
+
+
+class EmailChoiceForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("E-post om diskussionen"),
+        choices=DigestSubscription.Mode.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Du får aldrig mejl om dina egna inlägg."),
+    )

@@ -30,7 +30,8 @@ def networks_panel(request):
 
 def personal_data(user):
     """Everything the networks hold about the person: the threads they started, their
-    posts, the posts they reported and why, and the networks they get a digest from."""
+    posts (when edited or deleted: only the present text is kept), the posts they
+    reported and why, and what email they chose per network."""
     posts = Post.objects.filter(author=user).select_related("thread__network")
     threads = Thread.objects.filter(author=user).select_related("network")
     reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
@@ -52,6 +53,8 @@ def personal_data(user):
                     "tråd": p.thread.title,
                     "text": p.body,
                     "skrivet": p.created_at.isoformat(),
+                    "redigerat": p.edited_at.isoformat() if p.edited_at else None,
+                    "borttaget": p.deleted_at.isoformat() if p.deleted_at else None,
                     "dolt av en redaktör": p.hidden_at is not None,
                 }
                 for p in posts
@@ -65,10 +68,11 @@ def personal_data(user):
                 }
                 for r in reports
             ],
-            "sammanfattning per e-post": [
+            "e-post om diskussionen": [
                 {
                     "nätverk": d.network.name,
-                    "vald": d.created_at.isoformat(),
+                    "val": d.get_mode_display(),
+                    "vald": d.chosen_at.isoformat(),
                     "senast skickad": d.last_sent_at.isoformat() if d.last_sent_at else None,
                 }
                 for d in digests

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, municipalities, networks
+from .views import discussion, municipalities, networks, posts
 
 app_name = "network"
 
@@ -12,9 +12,13 @@ urlpatterns = [
     path("natverk/<slug:slug>/ga-med/", networks.network_join, name="network_join"),
     path("natverk/<slug:slug>/lamna/", networks.network_leave, name="network_leave"),
     path("natverk/<slug:slug>/ta-emot/<int:pk>/", networks.network_accept, name="network_accept"),
-    path("natverk/<slug:slug>/sammanfattning/", networks.network_digest, name="network_digest"),
+    path("natverk/<slug:slug>/epost/", posts.network_email, name="network_email"),
     path("natverk/<slug:slug>/ny-trad/", discussion.thread_new, name="thread_new"),
     path("natverk/<slug:slug>/trad/<int:pk>/", discussion.thread_detail, name="thread_detail"),
+    path("natverk/<slug:slug>/trad/<int:pk>/fast/", posts.thread_pin, name="thread_pin"),
+    # Before the report/hide route, which takes any word after the post.
+    path("natverk/<slug:slug>/inlagg/<int:pk>/andra/", posts.post_edit, name="post_edit"),
+    path("natverk/<slug:slug>/inlagg/<int:pk>/ta-bort/", posts.post_delete, name="post_delete"),
     path(
         "natverk/<slug:slug>/inlagg/<int:pk>/<str:action>/",
         discussion.post_action,

@@ -108,6 +108,8 @@ NETWORK_LOG_ACTIONS = {
     "network.membership.active": _("Organisation gick med i nätverk"),
     "network.membership.left": _("Organisation lämnade nätverk"),
     "network.post.hidden": _("Inlägg dolt"),
+    "network.thread.pinned": _("Tråd fäst"),
+    "network.thread.unpinned": _("Tråd inte längre fäst"),
 }
 
 

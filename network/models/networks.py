@@ -132,14 +132,19 @@ class Thread(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     last_post_at = models.DateTimeField(auto_now_add=True)
+    # Pinned by the network's coordinator or an editor: listed first on the network page.
+    pinned = models.BooleanField(_("fäst"), default=False)
 
     class Meta:
         verbose_name = _("diskussionstråd")
         verbose_name_plural = _("diskussionstrådar")
-        ordering = ["-last_post_at"]
+        ordering = ["-pinned", "-last_post_at"]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("network:thread_detail", args=[self.network.slug, self.pk])
 
 
 class Post(models.Model):
@@ -152,6 +157,11 @@ class Post(models.Model):
     )
     body = models.TextField(_("inlägg"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the author changes the text (shown as "Redigerat"); old texts are not kept.
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Set when the author deleted the opening post of a thread that has replies: the body
+    # is erased and the post stays as a placeholder, so that the thread still reads.
+    deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -186,14 +196,26 @@ class PostReport(models.Model):
 
 
 class DigestSubscription(models.Model):
-    """A person wants at most one email a day with new posts in a network."""
+    """What email a person wants about a network's discussion: an email for each reply in
+    the threads they take part in, at most one digest a day of the network's new posts, or
+    none. A person without a row gets the replies in their threads at once (INSTANT); a row
+    made without a mode is a digest, as every row was before there were modes."""
+
+    class Mode(models.TextChoices):
+        INSTANT = "instant", _("Ett mejl för varje nytt svar i trådar där jag skriver")
+        DIGEST = "digest", _("En sammanfattning om dagen av nätverkets nya inlägg")
+        NONE = "none", _("Inga mejl")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_digests"
     )
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="subscriptions")
+    mode = models.CharField(
+        _("e-post om diskussionen"), max_length=10, choices=Mode.choices, default=Mode.DIGEST
+    )
     last_sent_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # When the current mode was chosen: a digest never reaches back before it.
+    chosen_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [

@@ -48,6 +48,7 @@ def thread_detail(request, slug, pk):
             "form": form,
             "reason_form": ReasonForm(),
             "is_editor": is_editor(request.user),
+            "can_pin": network_services.may_pin(request.user, network),
         },
     )
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from portal.accounts.roles import active_membership
 
-from ..forms import ThreadForm
+from ..forms import EmailChoiceForm, ThreadForm
 from ..models import Network, NetworkMembership
 from ..services import networks as network_services
 from ..services.maps import sweden_map
@@ -54,7 +54,11 @@ def network_detail(request, slug):
         "acts_for": access.acts_for,
         "coordinates": access.coordinates,
         "requests": network.memberships.filter(status="requested").select_related("organisation"),
-        "digest": access.gets_digest,
+        "email_form": EmailChoiceForm(
+            initial={"mode": network_services.email_choice(request.user, network)}
+        )
+        if access.reads_discussion
+        else None,
     }
     return render(request, "network/network_detail.html", context)
 
@@ -108,22 +112,6 @@ def network_accept(request, slug, pk):
         network_services.accept_request(membership, by=request.user)
         messages.success(
             request, _("%(name)s är med i nätverket.") % {"name": membership.organisation}
-        )
-
-    return _network_action(request, slug, act)
-
-
-@login_required
-@require_POST
-def network_digest(request, slug):
-    def act(network):
-        wanted = request.POST.get("digest") == "on"
-        network_services.set_digest(request.user, network, wanted)
-        messages.success(
-            request,
-            _("Du får en sammanfattning om dagen när det finns nya inlägg.")
-            if wanted
-            else _("Du får inte längre sammanfattningar."),
         )
 
     return _network_action(request, slug, act)

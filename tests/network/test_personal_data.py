@@ -35,7 +35,8 @@ def test_personal_data_export_holds_my_threads_posts_reports_and_digest_choices(
     assert [p["text"] for p in data["inlägg"]] == ["Tips?"]
     assert data["inlägg du har anmält"][0]["skäl"] == "Pekar ut en person"
     assert data["inlägg du har anmält"][0]["tråd"] == "Annat"
-    assert [d["nätverk"] for d in data["sammanfattning per e-post"]] == ["Samverkan med BUP"]
+    assert [d["nätverk"] for d in data["e-post om diskussionen"]] == ["Samverkan med BUP"]
+    assert data["e-post om diskussionen"][0]["val"].startswith("En sammanfattning om dagen")
 
 
 def test_posts_of_a_deleted_account_stay_in_the_discussion_signed_deleted_user(

@@ -350,6 +350,83 @@ VIEWS = [
             "editor": OK,
         },
     ),
+    # --- discussion ---
+    # The post in `world` is member A's, the only one in its thread.
+    View(
+        "edit one's own post",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/inlagg/{w['post'].pk}/andra/",
+        lambda w: {"title": "Remisser", "body": "Hur gör ni med remisser?"},
+        {
+            "visitor": LOGIN,
+            "member_a": lambda w: to(
+                f"/kommuner/natverk/bup/trad/{w['thread'].pk}/#inlagg-{w['post'].pk}"
+            ),
+            "coordinator_a": FORBIDDEN,  # a colleague, not the author
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,  # editors hide posts; they do not rewrite them
+        },
+    ),
+    View(
+        "open the edit form of one's own post",
+        "get",
+        lambda w: f"/kommuner/natverk/bup/inlagg/{w['post'].pk}/andra/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "delete one's own post (the thread's only one: the thread goes)",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/inlagg/{w['post'].pk}/ta-bort/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": to("/kommuner/natverk/bup/#discussion-heading"),
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "pin a thread",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/trad/{w['thread'].pk}/fast/",
+        lambda w: {"pinned": "on"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,  # Kalmar's coordinator does not coordinate the network
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": lambda w: to(f"/kommuner/natverk/bup/trad/{w['thread'].pk}/"),
+        },
+    ),
+    View(
+        "choose what email one gets about a network's discussion",
+        "post",
+        lambda w: "/kommuner/natverk/bup/epost/",
+        lambda w: {"mode": "none"},
+        {
+            "visitor": LOGIN,
+            "member_a": to("/kommuner/natverk/bup/#epost"),
+            "coordinator_a": to("/kommuner/natverk/bup/#epost"),
+            "coordinator_b": FORBIDDEN,  # Växjö has left
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": to("/kommuner/natverk/bup/#epost"),
+        },
+    ),
 ]
 
 

@@ -87,6 +87,7 @@ def test_the_walk_finds_the_site_forms():
     assert {
         "portal.forms.GoodExampleSubmissionForm",
         "network.forms.PostForm",
+        "network.forms.PostEditForm",
         "network.forms.ThreadForm",
         "events.forms.FeedbackForm",
     } <= names

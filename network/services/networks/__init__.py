@@ -1,10 +1,13 @@
 """Peer networks, by concern: who may do what (permissions), which organisations are in
-them (membership), their discussions (discussion) and the daily digests (digests).
+them (membership), their discussions (discussion), what authors do with their posts and
+pinning (posts), each person's choice of email (email_choices) and the daily digests
+(digests).
 
 The public names are importable from here, as `networks.join(...)`."""
 
-from .digests import send_digests, set_digest
+from .digests import send_digests
 from .discussion import hide_post, reply, report_post, require_reader, start_thread
+from .email_choices import email_choice, participants, set_digest, set_email_choice
 from .membership import (
     NetworkError,
     accept_request,
@@ -22,6 +25,16 @@ from .permissions import (
     network_access,
     network_coordinators,
 )
+from .posts import (
+    delete_post,
+    edit_post,
+    is_opening_post,
+    may_change_post,
+    may_pin,
+    may_retitle,
+    pin_thread,
+    require_author,
+)
 
 __all__ = [
     "NetworkAccess",
@@ -30,18 +43,29 @@ __all__ = [
     "can_coordinate",
     "can_read_discussion",
     "create_network",
+    "delete_post",
+    "edit_post",
+    "email_choice",
     "hide_post",
     "invite_organisation",
+    "is_opening_post",
     "join",
     "leave",
+    "may_change_post",
+    "may_pin",
+    "may_retitle",
     "member_organisation",
     "members_by_kind",
     "network_access",
     "network_coordinators",
+    "participants",
+    "pin_thread",
     "reply",
     "report_post",
+    "require_author",
     "require_reader",
     "send_digests",
     "set_digest",
+    "set_email_choice",
     "start_thread",
 ]

@@ -1,4 +1,4 @@
-"""Daily digests of a network's new posts, for the members who asked for them."""
+"""Daily digests of a network's new posts, for the members who chose them."""
 
 from datetime import timedelta
 
@@ -8,31 +8,26 @@ from django.utils import timezone
 from network.models import DigestSubscription, Post
 from portal import emails
 
-from .discussion import require_reader
 from .permissions import can_read_discussion
-
-
-def set_digest(user, network, wanted):
-    require_reader(user, network)
-    if wanted:
-        DigestSubscription.objects.get_or_create(user=user, network=network)
-    else:
-        DigestSubscription.objects.filter(user=user, network=network).delete()
 
 
 def send_digests(now=None):
     """At most one email a day per person and network, with posts they have not seen."""
     now = now or timezone.now()
     sent = 0
-    for subscription in DigestSubscription.objects.select_related("user", "network"):
+    subscriptions = DigestSubscription.objects.filter(mode=DigestSubscription.Mode.DIGEST)
+    for subscription in subscriptions.select_related("user", "network"):
         if subscription.last_sent_at and subscription.last_sent_at > now - timedelta(days=1):
             continue
         if not can_read_discussion(subscription.user, subscription.network):
             continue
-        since = subscription.last_sent_at or subscription.created_at
+        since = max(filter(None, [subscription.last_sent_at, subscription.chosen_at]))
         posts = list(
             Post.objects.filter(
-                thread__network=subscription.network, created_at__gt=since, hidden_at__isnull=True
+                thread__network=subscription.network,
+                created_at__gt=since,
+                hidden_at__isnull=True,
+                deleted_at__isnull=True,
             )
             .exclude(author=subscription.user)
             .select_related("thread", "author_organisation")

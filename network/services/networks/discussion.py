@@ -1,7 +1,9 @@
 """Discussions inside a network: threads, replies, reports and hidden posts.
 
 Only the members of member organisations (and editors) read and write; every text goes
-through the privacy guard in the forms; editors can hide a post.
+through the privacy guard in the forms; editors can hide a post. A reply is emailed at once
+to the thread's participants who want that (email_choices); authors edit and delete their
+own posts and coordinators pin threads (posts).
 """
 
 from django.db import transaction
@@ -13,6 +15,7 @@ from network.models import Post, Thread
 from portal import emails
 from portal.accounts.roles import active_membership, is_editor
 
+from .email_choices import notify_reply
 from .notifications import notify
 from .permissions import can_read_discussion, network_coordinators
 
@@ -41,6 +44,7 @@ def reply(thread, user, *, body):
         author_organisation=membership.organisation if membership else None,
     )
     Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+    notify_reply(post)
     return post
 
 

@@ -25,6 +25,8 @@ def member_organisation(user, network):
 
 
 def can_read_discussion(user, network):
+    if not user.is_active:  # a deactivated account reads (and is emailed) nothing
+        return False
     return is_editor(user) or member_organisation(user, network) is not None
 
 
@@ -75,5 +77,7 @@ def network_access(user, network):
         own_membership=own_membership,
         coordinates=can_coordinate(user, network),
         gets_digest=reads_discussion
-        and DigestSubscription.objects.filter(user=user, network=network).exists(),
+        and DigestSubscription.objects.filter(
+            user=user, network=network, mode=DigestSubscription.Mode.DIGEST
+        ).exists(),
     )
