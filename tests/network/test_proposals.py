@@ -4,6 +4,8 @@ import json
 
 import pytest
 from django.core import mail
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry
 
 from network.models import MunicipalityProfile, Network, NetworkMembership, NetworkProposal
@@ -377,3 +379,40 @@ def test_a_network_named_like_the_proposal_page_gets_another_address(editor):
         name="Föreslå", challenge=None, purpose="", description="", by=editor
     )
     assert network.slug != "foresla"
+
+
+# Any input: an answer, never a server error --------------------------------------------
+
+fuzz_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200)
+fuzz_values = (
+    fuzz_text
+    | st.sampled_from(["121212-1212", "", "0", "-1", "9999", "<script>"])
+    | st.lists(fuzz_text, max_size=3)
+)
+FUZZ = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_proposal_form_never_answers_with_a_server_error(
+    client, home_page, profiles, coordinator_a, data
+):
+    client.force_login(coordinator_a)
+    fields = ["name", "challenge", "purpose", "suggested", "others"]
+    payload = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(fields, fuzz_values)))
+    assert client.post(FORM, payload).status_code < 500, payload
+
+
+@FUZZ
+@given(reason=fuzz_values)
+def test_the_decline_form_never_answers_with_a_server_error(
+    client, home_page, vaxjo, coordinator_a, editor, reason
+):
+    proposal = NetworkProposal.objects.first() or make_proposal(coordinator_a, vaxjo.organisation)
+    client.force_login(editor)
+    response = client.post(decline_url(proposal), {f"avsla-{proposal.pk}-reason": reason})
+    assert response.status_code < 500, reason
