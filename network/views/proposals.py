@@ -28,6 +28,8 @@ def proposal_new(request):
             )
         except proposals.ProposalError as error:
             form.add_error(form.field_for(error), str(error))
+        except PermissionError as error:  # no longer the coordinator since the form opened
+            raise PermissionDenied(str(error)) from error
         else:
             messages.success(
                 request,

@@ -416,3 +416,17 @@ def test_the_decline_form_never_answers_with_a_server_error(
     client.force_login(editor)
     response = client.post(decline_url(proposal), {f"avsla-{proposal.pk}-reason": reason})
     assert response.status_code < 500, reason
+
+
+def test_a_proposal_stays_without_the_name_when_the_proposer_deletes_the_account(
+    client, home_page, vaxjo, coordinator_a, editor
+):
+    proposal = make_proposal(coordinator_a, vaxjo.organisation)
+    coordinator_a.delete()
+    proposal.refresh_from_db()
+    assert proposal.proposed_by is None and proposal.is_pending
+    client.force_login(editor)
+    listing = client.get(ADMIN_LIST).content.decode()
+    assert "Borttagen användare" in listing and "Karin" not in listing
+    client.post(approve_url(proposal))  # approving still works, and tells nobody
+    assert Network.objects.get().coordinator_organisation == proposal.organisation
