@@ -8,4 +8,5 @@ class NetworkConfig(AppConfig):
     editor_permissions = {
         "network": ("add", "change", "delete", "view"),
         "networkmembership": ("add", "change", "delete", "view"),
+        "networkproposal": ("change", "view"),
     }

@@ -3,7 +3,15 @@
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
 
-from .models import DigestSubscription, NetworkMembership, Post, PostReport, Thread
+from .models import (
+    DigestSubscription,
+    NetworkMembership,
+    NetworkProposal,
+    Post,
+    PostReport,
+    Thread,
+)
+from .services.networks.proposals import proposals_for
 
 
 def networks_panel(request):
@@ -24,6 +32,7 @@ def networks_panel(request):
             "invited": [m for m in memberships if m.status == "invited"],
             "requested": [m for m in memberships if m.status == "requested"],
             "acts_for": is_coordinator_of(request.user, membership.organisation),
+            "proposals": list(proposals_for(request.user)),
         },
     )
 
@@ -36,6 +45,7 @@ def personal_data(user):
     threads = Thread.objects.filter(author=user).select_related("network")
     reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
     digests = DigestSubscription.objects.filter(user=user).select_related("network")
+    proposals = NetworkProposal.objects.filter(proposed_by=user).select_related("organisation")
     return (
         "nätverk",
         {
@@ -76,6 +86,17 @@ def personal_data(user):
                     "senast skickad": d.last_sent_at.isoformat() if d.last_sent_at else None,
                 }
                 for d in digests
+            ],
+            "nätverk du har föreslagit": [
+                {
+                    "namn": p.name,
+                    "för organisationen": p.organisation.name,
+                    "syfte": p.purpose,
+                    "föreslaget": p.created_at.isoformat(),
+                    "status": p.get_status_display(),
+                    "skäl till avslaget": p.decline_reason,
+                }
+                for p in proposals
             ],
         },
     )

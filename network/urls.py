@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, municipalities, networks, posts
+from .views import discussion, municipalities, networks, posts, proposals
 
 app_name = "network"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", municipalities.municipality_list, name="municipality_list"),
     path("sok/", municipalities.municipality_search, name="municipality_search"),
     path("natverk/", networks.network_list, name="network_list"),
+    # Before the network's own addresses, which would take "foresla" for a network's slug.
+    path("natverk/foresla/", proposals.proposal_new, name="proposal_new"),
     path("natverk/<slug:slug>/", networks.network_detail, name="network_detail"),
     path("natverk/<slug:slug>/ga-med/", networks.network_join, name="network_join"),
     path("natverk/<slug:slug>/lamna/", networks.network_leave, name="network_leave"),

@@ -1,8 +1,9 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,7 +13,7 @@ from portal.admin_forms import PrivacyGuardedModelForm
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
-from .models import Network
+from .models import Network, NetworkProposal
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -98,6 +99,48 @@ def register_suggestions_menu_item():
     )
 
 
+class CoordinatorProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("network.change_networkproposal")
+
+
+@hooks.register("register_admin_menu_item")
+def register_coordinator_proposals_menu_item():
+    return CoordinatorProposalsMenuItem(
+        _("Förslag från kontaktpersoner"),
+        reverse("network_admin:coordinator_proposals"),
+        name="network-proposals",
+        icon_name="group",
+        order=307,
+    )
+
+
+class NetworkProposalsPanel(Component):
+    """On the admin's start page: how many coordinators' proposals wait for a decision."""
+
+    name = "network_proposals"
+    order = 140
+    template_name = "network/admin/proposal_panel.html"
+
+    def __init__(self, pending):
+        self.pending = pending
+
+    def get_context_data(self, parent_context):
+        return {
+            "pending": self.pending,
+            "list_url": reverse("network_admin:coordinator_proposals"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_proposals_panel(request, homepage_panels):
+    if not request.user.has_perm("network.change_networkproposal"):
+        return
+    pending = NetworkProposal.objects.filter(status=NetworkProposal.Status.PENDING).count()
+    if pending:
+        homepage_panels.append(NetworkProposalsPanel(pending))
+
+
 hooks.register(MY_PAGES_PANEL_HOOK, my_pages.networks_panel)
 hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
 
@@ -110,6 +153,9 @@ NETWORK_LOG_ACTIONS = {
     "network.post.hidden": _("Inlägg dolt"),
     "network.thread.pinned": _("Tråd fäst"),
     "network.thread.unpinned": _("Tråd inte längre fäst"),
+    "network.proposal.submitted": _("Nätverk föreslaget av en kontaktperson"),
+    "network.proposal.approved": _("Förslag till nätverk godkänt"),
+    "network.proposal.declined": _("Förslag till nätverk avslaget"),
 }
 
 

@@ -8,6 +8,7 @@ from .networks import (
     Thread,
 )
 from .profiles import MunicipalityProfile
+from .proposals import NetworkProposal
 
 __all__ = [
     "DigestSubscription",
@@ -15,6 +16,7 @@ __all__ = [
     "Network",
     "NetworkLink",
     "NetworkMembership",
+    "NetworkProposal",
     "Post",
     "PostReport",
     "Thread",

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from organisations.models import County, Municipality, organisations_serving
+from portal.accounts.roles import is_coordinator_of
 from portal.models import GoodExamplePage
 
 from ..forms import MunicipalitySearchForm, ProfileForm
@@ -37,6 +38,7 @@ def municipality_detail(request, slug):
             memberships__organisation__municipality=municipality, memberships__status="active"
         ),
         "can_edit": request.user.is_authenticated and can_edit_profile(request.user, municipality),
+        "can_propose": is_coordinator_of(request.user, municipality.organisation),
         "map": sweden_map(
             codes,
             primary=municipality.pk,

@@ -87,11 +87,10 @@ def coordinators_of(organisation):
     ]
 
 
-def approvers_for(organisation):
-    """Who is asked to decide: the organisation's coordinators, or else the editors."""
-    coordinators = coordinators_of(organisation)
-    if coordinators:
-        return coordinators
+def editors():
+    """The national team's editors (Wagtail's Editors and Moderators groups) whose accounts
+    are active and reach the admin, or else the administrators: who is told of what only
+    the team decides."""
     User = get_user_model()
     return [
         user
@@ -100,6 +99,11 @@ def approvers_for(organisation):
         .order_by("pk")
         if user.has_perm("wagtailadmin.access_admin")
     ] or list(User.objects.filter(is_active=True, is_superuser=True))
+
+
+def approvers_for(organisation):
+    """Who is asked to decide: the organisation's coordinators, or else the editors."""
+    return coordinators_of(organisation) or editors()
 
 
 @transaction.atomic

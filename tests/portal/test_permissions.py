@@ -427,7 +427,77 @@ VIEWS = [
             "editor": to("/kommuner/natverk/bup/#epost"),
         },
     ),
+    # --- proposals ---
+    View(
+        "propose a network for one's organisation",
+        "post",
+        lambda w: "/kommuner/natverk/foresla/",
+        lambda w: {"name": ""},  # invalid on purpose: the form answers, nothing is proposed
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "member_region": FORBIDDEN,
+            "coordinator_board": OK,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "see coordinators' network proposals in the admin",
+        "get",
+        lambda w: "/admin/natverk-forslag/kontaktpersoner/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "approve a coordinator's network proposal",
+        "post",
+        lambda w: f"/admin/natverk-forslag/kontaktpersoner/{_pending_proposal(w).pk}/godkann/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": to("/admin/natverk-forslag/kontaktpersoner/"),
+        },
+    ),
+    View(
+        "decline a coordinator's network proposal",
+        "post",
+        lambda w: f"/admin/natverk-forslag/kontaktpersoner/{_pending_proposal(w).pk}/avsla/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": to("/admin/natverk-forslag/kontaktpersoner/"),
+        },
+    ),
 ]
+
+
+def _pending_proposal(world):
+    """Coordinator A's proposal to invite Växjö, made when a row asks for it."""
+    from network.services.networks import proposals
+
+    return proposals.propose(
+        by=world["people"]["coordinator_a"],
+        name="Förslag från Kalmar",
+        purpose="Att dela rutiner.",
+        invitees=[world["vaxjo"].organisation],
+    )
 
 
 @pytest.fixture

@@ -89,6 +89,8 @@ def test_the_walk_finds_the_site_forms():
         "network.forms.PostForm",
         "network.forms.PostEditForm",
         "network.forms.ThreadForm",
+        "network.forms.ProposalForm",
+        "network.forms.ProposalDeclineForm",
         "events.forms.FeedbackForm",
     } <= names
 

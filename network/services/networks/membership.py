@@ -23,6 +23,9 @@ from .permissions import can_coordinate, network_coordinators
 
 Status = NetworkMembership.Status
 
+# Addresses under /kommuner/natverk/ that are pages of their own, not networks.
+RESERVED_SLUGS = {"foresla"}
+
 
 class NetworkError(Exception):
     """An action on a network that cannot be done; the message is for the person."""
@@ -49,7 +52,7 @@ def members_by_kind(network):
 def create_network(*, name, challenge, purpose, description, by, invite=()):
     slug = slugify(name)[:140] or "natverk"
     base, n = slug, 1
-    while Network.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Network.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     network = Network.objects.create(
