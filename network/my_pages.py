@@ -3,7 +3,7 @@
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
 
-from .models import DigestSubscription, NetworkMembership, Post, PostReport, Thread
+from .models import DigestSubscription, Meeting, NetworkMembership, Post, PostReport, Thread
 
 
 def networks_panel(request):
@@ -72,6 +72,15 @@ def personal_data(user):
                     "senast skickad": d.last_sent_at.isoformat() if d.last_sent_at else None,
                 }
                 for d in digests
+            ],
+            "möten du har planerat": [
+                {
+                    "nätverk": m.network.name,
+                    "rubrik": m.title,
+                    "börjar": m.starts_at.isoformat(),
+                    "planerat": m.created_at.isoformat(),
+                }
+                for m in Meeting.objects.filter(created_by=user).select_related("network")
             ],
         },
     )

@@ -9,10 +9,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from organisations.models import Municipality
 from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from portal.admin_forms import PrivacyGuardedModelForm
+from portal.calendar import CALENDAR_ENTRIES_HOOK
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
 from .models import Network
+from .services.networks import meetings
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -100,6 +102,7 @@ def register_suggestions_menu_item():
 
 hooks.register(MY_PAGES_PANEL_HOOK, my_pages.networks_panel)
 hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
+hooks.register(CALENDAR_ENTRIES_HOOK, meetings.calendar_entries)
 
 
 NETWORK_LOG_ACTIONS = {
@@ -108,6 +111,10 @@ NETWORK_LOG_ACTIONS = {
     "network.membership.active": _("Organisation gick med i nätverk"),
     "network.membership.left": _("Organisation lämnade nätverk"),
     "network.post.hidden": _("Inlägg dolt"),
+    "network.meeting.scheduled": _("Nätverksmöte planerat"),
+    "network.meeting.changed": _("Nätverksmöte ändrat"),
+    "network.meeting.cancelled": _("Nätverksmöte inställt"),
+    "network.meeting.minutes": _("Minnesanteckningar från nätverksmöte sparade"),
 }
 
 

@@ -1,3 +1,4 @@
+from .meetings import Meeting
 from .networks import (
     DigestSubscription,
     Network,
@@ -11,6 +12,7 @@ from .profiles import MunicipalityProfile
 
 __all__ = [
     "DigestSubscription",
+    "Meeting",
     "MunicipalityProfile",
     "Network",
     "NetworkLink",

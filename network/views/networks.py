@@ -14,6 +14,7 @@ from ..forms import ThreadForm
 from ..models import Network, NetworkMembership
 from ..services import networks as network_services
 from ..services.maps import sweden_map
+from ..services.networks import meetings as meeting_services
 
 
 def network_list(request):
@@ -55,6 +56,7 @@ def network_detail(request, slug):
         "coordinates": access.coordinates,
         "requests": network.memberships.filter(status="requested").select_related("organisation"),
         "digest": access.gets_digest,
+        **meeting_services.summary_for(request.user, network),
     }
     return render(request, "network/network_detail.html", context)
 
