@@ -107,6 +107,22 @@ class ReasonForm(PrivacyGuardMixin, forms.Form):
     reason = forms.CharField(label=_("Skäl"), max_length=300)
 
 
+TIME_MESSAGE = _("Skriv tiden i timmar och minuter, till exempel 13:00.")
+
+
+class WebAddressField(forms.URLField):
+    """A web page's address: http or https only (no javascript:, no ftp:)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Skriv en webbadress som börjar med https:// eller http://.")
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class MeetingForm(PrivacyGuardMixin, forms.Form):
     """A network meeting as its coordinator plans it: one day, from one time to another."""
 
@@ -114,15 +130,18 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
     date = forms.DateField(
         label=_("Datum"),
         help_text=_("Skriv som 2027-03-15."),
+        error_messages={"invalid": _("Skriv datumet som år-månad-dag, till exempel 2027-03-15.")},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     start_time = forms.TimeField(
         label=_("Börjar kl."),
         help_text=_("Skriv som 13:00."),
+        error_messages={"invalid": TIME_MESSAGE},
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     end_time = forms.TimeField(
         label=_("Slutar kl."),
+        error_messages={"invalid": TIME_MESSAGE},
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     place = forms.CharField(
@@ -131,17 +150,10 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
         required=False,
         help_text=_("Adress och lokal, om ni träffas på plats."),
     )
-    meeting_link = forms.URLField(
+    meeting_link = WebAddressField(
         label=_("Möteslänk"),
         max_length=500,
         required=False,
-        assume_scheme="https",
-        validators=[
-            URLValidator(
-                schemes=["http", "https"],
-                message=_("Skriv en webbadress som börjar med https:// eller http://."),
-            )
-        ],
         help_text=_("Om ni träffas digitalt. Bara nätverkets medlemmar ser länken."),
     )
     agenda = forms.CharField(
