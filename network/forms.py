@@ -165,7 +165,12 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
     )
 
     # The service's names for the fields the form shows under other names.
-    FIELD_FOR = {"starts_at": "start_time", "ends_at": "end_time", "place": "place"}
+    FIELD_FOR = {
+        "starts_at": "start_time",
+        "date": "date",
+        "ends_at": "end_time",
+        "place": "place",
+    }
 
     def __init__(self, *args, meeting=None, **kwargs):
         self.meeting = meeting

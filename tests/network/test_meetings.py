@@ -11,6 +11,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from network.models import Meeting, Network, NetworkMembership
 from network.services import networks
@@ -20,6 +22,14 @@ from portal.models import OutgoingEmail
 pytestmark = pytest.mark.django_db
 
 LINK = "https://mote.example.se/j/bup-natverket"
+FUZZ = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300) | st.sampled_from(
+    ["121212-1212", "", " ", "0", "-1", "24:00", "2027-02-30", "<script>"]
+)
 
 
 @pytest.fixture
@@ -199,6 +209,7 @@ def test_bad_input_is_explained_next_to_each_field_and_nothing_typed_is_lost(
         ({"meeting_link": "javascript:alert(1)"}, "meeting_link", "börjar med https://"),
         ({"meeting_link": "ftp://filer.example.se/"}, "meeting_link", "börjar med https://"),
         ({"date": "den femtonde"}, "date", "till exempel 2027-03-15"),
+        ({"date": "2207-03-15"}, "date", "mer än två år fram i tiden"),
         ({"end_time": "halv fyra"}, "end_time", "till exempel 13:00"),
         ({"agenda": "Flickan 070423-4046 behöver hjälp"}, "agenda", "personnummer"),
     ]
@@ -210,6 +221,31 @@ def test_bad_input_is_explained_next_to_each_field_and_nothing_typed_is_lost(
         assert error and message in error[1], (field, html[:3000])
         assert 'value="Nätverksträff om remisser"' in html  # the title is kept
     assert not Meeting.objects.exists()
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_meeting_form_never_answers_with_a_server_error(
+    client, home_page, network, editor, data
+):
+    client.force_login(editor)
+    payload = data.draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "title": text,
+                "date": st.dates().map(str) | text,
+                "start_time": st.times().map(lambda t: t.strftime("%H:%M")) | text,
+                "end_time": st.times().map(lambda t: t.strftime("%H:%M")) | text,
+                "place": text,
+                "meeting_link": st.sampled_from([LINK, "javascript:alert(1)", "http://[::1"])
+                | text,
+                "agenda": text,
+            },
+        )
+    )
+    response = client.post("/kommuner/natverk/bup/moten/nytt/", payload)
+    assert response.status_code in (200, 302), payload
 
 
 def test_minutes_are_written_after_the_meeting_and_shown_with_the_past_meetings(

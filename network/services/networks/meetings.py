@@ -36,6 +36,7 @@ from portal.models import Membership
 from .membership import NetworkError
 from .permissions import can_coordinate, can_read_discussion
 
+PLANNED_AHEAD_DAYS = 2 * 366
 # What the people invited are told of when it changes.
 NOTIFIED_FIELDS = ("title", "starts_at", "ends_at", "place", "meeting_link")
 
@@ -68,6 +69,8 @@ def meeting_problems(*, starts_at, ends_at, place, meeting_link, meeting=None, n
     moved = meeting is None or meeting.starts_at != starts_at
     if starts_at and moved and starts_at <= now:
         problems["starts_at"] = _("Mötet kan inte börja i det förflutna. Välj en senare tid.")
+    elif starts_at and starts_at > now + timedelta(days=PLANNED_AHEAD_DAYS):
+        problems["date"] = _("Mötet ligger mer än två år fram i tiden. Stämmer datumet?")
     if starts_at and ends_at and ends_at <= starts_at:
         problems["ends_at"] = _("Mötet måste sluta efter att det har börjat.")
     if not (place or "").strip() and not (meeting_link or "").strip():
