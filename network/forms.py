@@ -170,6 +170,7 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
         "date": "date",
         "ends_at": "end_time",
         "place": "place",
+        "meeting_link": "meeting_link",
     }
 
     def __init__(self, *args, meeting=None, **kwargs):

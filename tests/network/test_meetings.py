@@ -180,6 +180,28 @@ def test_people_outside_the_network_see_no_link_no_agenda_and_cannot_plan(
         assert client.get(path).status_code == 403, path
 
 
+def test_a_coordinator_of_another_network_cannot_reach_this_ones_meetings_by_url(
+    client, home_page, network, coordinator_b, vaxjo, editor
+):
+    meeting = schedule(network, editor)
+    theirs = Network.objects.create(
+        name="Växjös nätverk", slug="vaxjo", coordinator_organisation=vaxjo.organisation
+    )
+    client.force_login(coordinator_b)
+    assert client.get("/kommuner/natverk/vaxjo/moten/nytt/").status_code == 200  # their own
+    for action in ("andra", "stall-in", "anteckningar"):
+        assert (
+            client.post(f"/kommuner/natverk/vaxjo/moten/{meeting.pk}/{action}/").status_code == 404
+        )
+        assert client.post(f"/kommuner/natverk/bup/moten/{meeting.pk}/{action}/").status_code == 403
+    assert client.get(f"/kommuner/natverk/vaxjo/moten/{meeting.pk}/mote.ics").status_code == 404
+    with pytest.raises(PermissionError):
+        networks.change_meeting(meeting, coordinator_b, title="Kapat")
+    with pytest.raises(networks.MeetingError):
+        schedule(theirs, coordinator_b, meeting_link="javascript:alert(1)")
+    assert Meeting.objects.get(pk=meeting.pk).cancelled_at is None
+
+
 def test_a_member_sees_time_place_link_agenda_and_downloads_the_ics(
     client, home_page, network, member_a, editor
 ):

@@ -20,6 +20,8 @@ from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -37,6 +39,7 @@ from .membership import NetworkError
 from .permissions import can_coordinate, can_read_discussion
 
 PLANNED_AHEAD_DAYS = 2 * 366
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 # What the people invited are told of when it changes.
 NOTIFIED_FIELDS = ("title", "starts_at", "ends_at", "place", "meeting_link")
 
@@ -75,6 +78,13 @@ def meeting_problems(*, starts_at, ends_at, place, meeting_link, meeting=None, n
         problems["ends_at"] = _("Mötet måste sluta efter att det har börjat.")
     if not (place or "").strip() and not (meeting_link or "").strip():
         problems["place"] = _("Skriv var ni träffas, en möteslänk eller båda.")
+    if meeting_link:
+        try:
+            WEB_ADDRESS(meeting_link)
+        except ValidationError:
+            problems["meeting_link"] = _(
+                "Skriv en webbadress som börjar med https:// eller http://."
+            )
     return problems
 
 
