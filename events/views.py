@@ -10,15 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.accounts.roles import active_membership, is_coordinator_of
+from portal.calendar import build_calendar
 
 from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
 from .models import Registration, Theme, WorkshopPage
 from .services.calendar import (
     ICS_MIMETYPE,
+    entries_in_feed,
     issue_new_calendar_address,
-    workshops_calendar,
-    workshops_in_feed,
 )
 from .services.feedback import (
     FeedbackClosed,
@@ -125,10 +125,10 @@ def register_team(request, pk):
 
 
 def calendar_feed(request, token):
-    workshops = workshops_in_feed(token)
-    if workshops is None:
+    entries = entries_in_feed(token)
+    if entries is None:
         raise Http404
-    content = workshops_calendar(workshops, "Mina workshoppar", with_meeting_link=True)
+    content = build_calendar(entries, _("Kunskapsnätverket: mina workshoppar och möten"))
     response = HttpResponse(content, content_type=f"{ICS_MIMETYPE}; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response

@@ -5,6 +5,7 @@ from portal.accounts.roles import active_membership, is_coordinator_of
 
 from .models import (
     DigestSubscription,
+    Meeting,
     NetworkMembership,
     NetworkProposal,
     Post,
@@ -97,6 +98,15 @@ def personal_data(user):
                     "skäl till avslaget": p.decline_reason,
                 }
                 for p in proposals
+            ],
+            "möten du har planerat": [
+                {
+                    "nätverk": m.network.name,
+                    "rubrik": m.title,
+                    "börjar": m.starts_at.isoformat(),
+                    "planerat": m.created_at.isoformat(),
+                }
+                for m in Meeting.objects.filter(created_by=user).select_related("network")
             ],
         },
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, municipalities, networks, posts, proposals
+from .views import discussion, meetings, municipalities, networks, posts, proposals
 
 app_name = "network"
 
@@ -26,6 +26,20 @@ urlpatterns = [
         discussion.post_action,
         name="post_action",
     ),
+    path("natverk/<slug:slug>/moten/", meetings.meeting_list, name="meeting_list"),
+    path("natverk/<slug:slug>/moten/nytt/", meetings.meeting_new, name="meeting_new"),
+    path("natverk/<slug:slug>/moten/<int:pk>/andra/", meetings.meeting_edit, name="meeting_edit"),
+    path(
+        "natverk/<slug:slug>/moten/<int:pk>/stall-in/",
+        meetings.meeting_cancel,
+        name="meeting_cancel",
+    ),
+    path(
+        "natverk/<slug:slug>/moten/<int:pk>/anteckningar/",
+        meetings.meeting_minutes,
+        name="meeting_minutes",
+    ),
+    path("natverk/<slug:slug>/moten/<int:pk>/mote.ics", meetings.meeting_ics, name="meeting_ics"),
     path("<slug:slug>/", municipalities.municipality_detail, name="municipality_detail"),
     path("<slug:slug>/profil/", municipalities.profile_edit, name="profile_edit"),
 ]

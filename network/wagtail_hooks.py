@@ -10,10 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from organisations.models import Municipality
 from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 from portal.admin_forms import PrivacyGuardedModelForm
+from portal.calendar import CALENDAR_ENTRIES_HOOK
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
 from .models import Network, NetworkProposal
+from .services.networks import meetings
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -143,6 +145,7 @@ def add_network_proposals_panel(request, homepage_panels):
 
 hooks.register(MY_PAGES_PANEL_HOOK, my_pages.networks_panel)
 hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
+hooks.register(CALENDAR_ENTRIES_HOOK, meetings.calendar_entries)
 
 
 NETWORK_LOG_ACTIONS = {
@@ -156,6 +159,10 @@ NETWORK_LOG_ACTIONS = {
     "network.proposal.submitted": _("Nätverk föreslaget av en kontaktperson"),
     "network.proposal.approved": _("Förslag till nätverk godkänt"),
     "network.proposal.declined": _("Förslag till nätverk avslaget"),
+    "network.meeting.scheduled": _("Nätverksmöte planerat"),
+    "network.meeting.changed": _("Nätverksmöte ändrat"),
+    "network.meeting.cancelled": _("Nätverksmöte inställt"),
+    "network.meeting.minutes": _("Minnesanteckningar från nätverksmöte sparade"),
 }
 
 

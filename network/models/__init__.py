@@ -1,3 +1,4 @@
+from .meetings import Meeting
 from .networks import (
     DigestSubscription,
     Network,
@@ -12,6 +13,7 @@ from .proposals import NetworkProposal
 
 __all__ = [
     "DigestSubscription",
+    "Meeting",
     "MunicipalityProfile",
     "Network",
     "NetworkLink",

@@ -14,6 +14,7 @@ from ..forms import EmailChoiceForm, ThreadForm
 from ..models import Network, NetworkMembership
 from ..services import networks as network_services
 from ..services.maps import sweden_map
+from ..services.networks import meetings as meeting_services
 
 
 def network_list(request):
@@ -59,6 +60,7 @@ def network_detail(request, slug):
         )
         if access.reads_discussion
         else None,
+        **meeting_services.summary_for(request.user, network),
     }
     return render(request, "network/network_detail.html", context)
 

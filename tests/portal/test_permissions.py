@@ -6,10 +6,12 @@ To cover a new view, add a row to VIEWS: a name, the request it makes (built fro
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from network.models import Network, NetworkMembership, Thread
+from network.models import Meeting, Network, NetworkMembership, Thread
 from organisations.models import Municipality
 from portal.models import Membership
 
@@ -485,7 +487,110 @@ VIEWS = [
             "editor": to("/admin/natverk-forslag/kontaktpersoner/"),
         },
     ),
+    # --- meetings ---
+    View(
+        "plan a meeting in a network",
+        "post",
+        lambda w: "/kommuner/natverk/bup/moten/nytt/",
+        lambda w: {"title": ""},  # invalid: the form answers, nothing is planned
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "change a network meeting",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/moten/{meeting_of(w).pk}/andra/",
+        lambda w: {"title": ""},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "cancel a network meeting",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/moten/{meeting_of(w).pk}/stall-in/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": lambda w: to(f"/kommuner/natverk/bup/moten/#mote-{meeting_of(w).pk}"),
+        },
+    ),
+    View(
+        "write the minutes of a network meeting",
+        "post",
+        lambda w: f"/kommuner/natverk/bup/moten/{meeting_of(w).pk}/anteckningar/",
+        lambda w: {"minutes": ""},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "see a network's meetings, links and agendas",
+        "get",
+        lambda w: "/kommuner/natverk/bup/moten/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "download a network meeting's .ics",
+        "get",
+        lambda w: f"/kommuner/natverk/bup/moten/{meeting_of(w).pk}/mote.ics",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
 ]
+
+
+def meeting_of(world):
+    """A meeting of the network A belongs to, next week (made the first time it is asked for)."""
+    if "meeting" not in world:
+        starts_at = timezone.now() + timedelta(days=7)
+        world["meeting"] = Meeting.objects.create(
+            network=world["network"],
+            title="Nätverksträff",
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=2),
+            meeting_link="https://mote.example.se/j/1",
+            agenda="Remisser",
+        )
+    return world["meeting"]
 
 
 def _pending_proposal(world):

@@ -91,6 +91,8 @@ def test_the_walk_finds_the_site_forms():
         "network.forms.ThreadForm",
         "network.forms.ProposalForm",
         "network.forms.ProposalDeclineForm",
+        "network.forms.MeetingForm",
+        "network.forms.MinutesForm",
         "events.forms.FeedbackForm",
     } <= names
 

@@ -1,13 +1,22 @@
 """Peer networks, by concern: who may do what (permissions), which organisations are in
 them (membership), their discussions (discussion), what authors do with their posts and
-pinning (posts), each person's choice of email (email_choices) and the daily digests
-(digests).
+pinning (posts), each person's choice of email (email_choices), the daily digests (digests) and
+the meetings (meetings).
 
 The public names are importable from here, as `networks.join(...)`."""
 
 from .digests import send_digests
 from .discussion import hide_post, reply, report_post, require_reader, start_thread
 from .email_choices import email_choice, participants, set_digest, set_email_choice
+from .meetings import (
+    MeetingError,
+    can_see_meetings,
+    cancel_meeting,
+    change_meeting,
+    schedule_meeting,
+    send_meeting_reminders,
+    write_minutes,
+)
 from .membership import (
     NetworkError,
     accept_request,
@@ -37,10 +46,14 @@ from .posts import (
 )
 
 __all__ = [
+    "MeetingError",
     "NetworkAccess",
     "NetworkError",
     "accept_request",
     "can_coordinate",
+    "can_see_meetings",
+    "cancel_meeting",
+    "change_meeting",
     "can_read_discussion",
     "create_network",
     "delete_post",
@@ -64,8 +77,11 @@ __all__ = [
     "report_post",
     "require_author",
     "require_reader",
+    "schedule_meeting",
     "send_digests",
+    "send_meeting_reminders",
     "set_digest",
     "set_email_choice",
     "start_thread",
+    "write_minutes",
 ]
