@@ -100,3 +100,19 @@ class PostForm(PrivacyGuardMixin, forms.Form):
 
 class ReasonForm(PrivacyGuardMixin, forms.Form):
     reason = forms.CharField(label=_("Skäl"), max_length=300)
+
+
+class ContactForm(PrivacyGuardMixin, forms.Form):
+    subject = forms.CharField(label=_("Ämne"), max_length=150)
+    message = forms.CharField(
+        label=_("Meddelande"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Skriv om verksamheten och ert arbete – aldrig om enskilda barn eller klienter."
+        ),
+    )
+
+    def clean_subject(self):
+        # One line, whatever was pasted: it becomes the email's subject.
+        return " ".join(self.cleaned_data["subject"].split())

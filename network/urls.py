@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, municipalities, networks
+from .views import contact, discussion, municipalities, networks
 
 app_name = "network"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     ),
     path("<slug:slug>/", municipalities.municipality_detail, name="municipality_detail"),
     path("<slug:slug>/profil/", municipalities.profile_edit, name="profile_edit"),
+    path("<slug:slug>/kontakta/", contact.contact, name="contact"),
 ]

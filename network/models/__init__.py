@@ -1,3 +1,4 @@
+from .contact import ContactRequest, TeamContact
 from .networks import (
     DigestSubscription,
     Network,
@@ -10,6 +11,7 @@ from .networks import (
 from .profiles import MunicipalityProfile
 
 __all__ = [
+    "ContactRequest",
     "DigestSubscription",
     "MunicipalityProfile",
     "Network",
@@ -17,5 +19,6 @@ __all__ = [
     "NetworkMembership",
     "Post",
     "PostReport",
+    "TeamContact",
     "Thread",
 ]
