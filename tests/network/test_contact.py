@@ -10,6 +10,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry
 
 from network.models import ContactRequest, MunicipalityProfile
@@ -17,6 +19,7 @@ from network.services import contact
 from organisations.models import Municipality
 
 from ..factories import ChallengeFactory
+from ..portal.test_forms_never_fail import FUZZ, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -365,3 +368,22 @@ def test_two_messages_at_once_to_the_same_organisation_only_one_goes(
 
     assert sorted(outcomes) == ["refused", "sent"]
     assert ContactRequest.objects.count() == 1
+
+
+def test_a_too_long_message_is_refused_and_kept(client, coordinator_a, coordinator_b):
+    client.force_login(coordinator_a)
+    response = client.post(URL, {"subject": "Ämne", "message": "x" * 5001})
+    assert response.status_code == 200
+    assert "message" in response.context["form"].errors
+    assert response.context["form"]["message"].value() == "x" * 5001
+    assert not ContactRequest.objects.exists()
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_contact_form_never_answers_with_a_server_error(
+    client, coordinator_a, coordinator_b, data
+):
+    client.force_login(coordinator_a)
+    payload = data.draw(form_data(["subject", "message"]))
+    assert client.post(URL, payload).status_code < 500, payload
