@@ -359,3 +359,19 @@ class MinutesForm(PrivacyGuardMixin, forms.Form):
             "barn eller klienter."
         ),
     )
+
+
+class ContactForm(PrivacyGuardMixin, forms.Form):
+    subject = forms.CharField(label=_("Ämne"), max_length=150)
+    message = forms.CharField(
+        label=_("Meddelande"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Skriv om verksamheten och ert arbete – aldrig om enskilda barn eller klienter."
+        ),
+    )
+
+    def clean_subject(self):
+        # One line, whatever was pasted: it becomes the email's subject.
+        return " ".join(self.cleaned_data["subject"].split())

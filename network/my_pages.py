@@ -1,9 +1,11 @@
-"""My organisation's networks and invitations on Mina sidor, and the data export."""
+"""My organisation's networks and invitations, and my municipality's contact person in the
+team, on Mina sidor; and the data export."""
 
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
 
 from .models import (
+    ContactRequest,
     DigestSubscription,
     Meeting,
     NetworkMembership,
@@ -12,6 +14,7 @@ from .models import (
     PostReport,
     Thread,
 )
+from .services.contact import team_contact_for
 from .services.networks.proposals import proposals_for
 
 
@@ -38,15 +41,38 @@ def networks_panel(request):
     )
 
 
+def team_contact_panel(request):
+    """For a person who acts for a municipality: who in the team to turn to."""
+    membership = active_membership(request.user)
+    if membership is None or membership.organisation.municipality is None:
+        return None
+    municipality = membership.organisation.municipality
+    person = team_contact_for(municipality)
+    return Panel(
+        order=12,
+        template="network/my_pages/team_contact.html",
+        context={
+            "municipality": municipality,
+            "team_contact": person,
+            "team_contact_name": (person.get_full_name() or person.email) if person else "",
+            "can_reach_team": True,
+        },
+    )
+
+
 def personal_data(user):
     """Everything the networks hold about the person: the threads they started, their
     posts (when edited or deleted: only the present text is kept), the posts they
-    reported and why, and what email they chose per network."""
+    reported and why, what email they chose per network, and the organisations they wrote
+    to through the portal (when, not what)."""
     posts = Post.objects.filter(author=user).select_related("thread__network")
     threads = Thread.objects.filter(author=user).select_related("network")
     reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
     digests = DigestSubscription.objects.filter(user=user).select_related("network")
     proposals = NetworkProposal.objects.filter(proposed_by=user).select_related("organisation")
+    contacts = ContactRequest.objects.filter(sender=user).select_related(
+        "recipient", "sender_organisation"
+    )
     return (
         "nätverk",
         {
@@ -107,6 +133,15 @@ def personal_data(user):
                     "planerat": m.created_at.isoformat(),
                 }
                 for m in Meeting.objects.filter(created_by=user).select_related("network")
+            ],
+            # That the person wrote, to whom and when: what they wrote is not kept.
+            "kontakter via portalen": [
+                {
+                    "till": c.recipient.name,
+                    "för": c.sender_organisation.name if c.sender_organisation else None,
+                    "skickat": c.created_at.isoformat(),
+                }
+                for c in contacts
             ],
         },
     )

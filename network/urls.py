@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, meetings, municipalities, networks, posts, proposals
+from .views import contact, discussion, meetings, municipalities, networks, posts, proposals
 
 app_name = "network"
 
@@ -42,4 +42,5 @@ urlpatterns = [
     path("natverk/<slug:slug>/moten/<int:pk>/mote.ics", meetings.meeting_ics, name="meeting_ics"),
     path("<slug:slug>/", municipalities.municipality_detail, name="municipality_detail"),
     path("<slug:slug>/profil/", municipalities.profile_edit, name="profile_edit"),
+    path("<slug:slug>/kontakta/", contact.contact, name="contact"),
 ]

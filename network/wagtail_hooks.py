@@ -1,28 +1,55 @@
+import django_filters
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from organisations.models import Municipality
 from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
-from portal.admin_forms import PrivacyGuardedModelForm
 from portal.calendar import CALENDAR_ENTRIES_HOOK
 from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
+from .admin_forms import MunicipalityAdminForm
 from .models import Network, NetworkProposal
+from .services.contact import team_members
 from .services.networks import meetings
+
+
+def _team_contact_name(municipality):
+    contact = getattr(municipality, "team_contact", None)
+    if contact is None:
+        return "–"
+    return contact.user.get_full_name() or contact.user.email
+
+
+class MunicipalityFilterSet(WagtailFilterSet):
+    team_contact = django_filters.ModelChoiceFilter(
+        field_name="team_contact__user",
+        queryset=lambda request: team_members(),
+        label=_("Kontaktperson i teamet"),
+        null_label=_("Ingen vald"),
+    )
+
+    class Meta:
+        model = Municipality
+        fields = ["county", "group_code", "pilot_year"]
 
 
 class MunicipalityViewSet(SnippetViewSet):
     """Editors see and adjust municipalities; the 290 rows come from load_municipalities.
 
     The model lives in organisations, below portal, so the privacy-guarded form is named
-    here, and the admin keeps the addresses it had when the model lived in network.
+    here, and the admin keeps the addresses it had when the model lived in network. The
+    form also chooses the team's contact person for the municipality; the list shows it
+    and filters by it ("Ingen vald" with a county: the ones still to assign).
     """
 
     model = Municipality
@@ -34,8 +61,16 @@ class MunicipalityViewSet(SnippetViewSet):
     menu_label = _("Kommuner")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "code", "county", "population", "group_name", "pilot_year"]
-    list_filter = ["county", "group_code", "pilot_year"]
+    list_display = [
+        "name",
+        "code",
+        "county",
+        "population",
+        "group_name",
+        "pilot_year",
+        Column("team_contact", label=_("Kontaktperson i teamet"), accessor=_team_contact_name),
+    ]
+    filterset_class = MunicipalityFilterSet
     search_fields = ["name", "code"]
     search_backend_name = None  # Plain database lookups; municipalities are not indexed.
     ordering = ["name"]
@@ -50,12 +85,13 @@ class MunicipalityViewSet(SnippetViewSet):
             FieldPanel("group_code"),
             FieldPanel("group_name"),
             FieldPanel("pilot_year"),
+            FieldPanel("team_contact"),
         ],
-        base_form_class=PrivacyGuardedModelForm,
+        base_form_class=MunicipalityAdminForm,
     )
 
     def get_queryset(self, request):
-        return Municipality.objects.select_related("county")
+        return Municipality.objects.select_related("county", "team_contact__user")
 
 
 register_snippet(MunicipalityViewSet)
@@ -144,6 +180,7 @@ def add_network_proposals_panel(request, homepage_panels):
 
 
 hooks.register(MY_PAGES_PANEL_HOOK, my_pages.networks_panel)
+hooks.register(MY_PAGES_PANEL_HOOK, my_pages.team_contact_panel)
 hooks.register(PERSONAL_DATA_HOOK, my_pages.personal_data)
 hooks.register(CALENDAR_ENTRIES_HOOK, meetings.calendar_entries)
 
@@ -163,13 +200,30 @@ NETWORK_LOG_ACTIONS = {
     "network.meeting.changed": _("Nätverksmöte ändrat"),
     "network.meeting.cancelled": _("Nätverksmöte inställt"),
     "network.meeting.minutes": _("Minnesanteckningar från nätverksmöte sparade"),
+    "network.team_contact.set": _("Kontaktperson i förstärkningsteamet vald"),
+    "network.team_contact.cleared": _("Kontaktperson i förstärkningsteamet borttagen"),
 }
+
+
+class ContactSentFormatter(LogFormatter):
+    """Who wrote, for which organisation; what they wrote is not kept."""
+
+    label = _("Kontaktad via portalen")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Kontaktad via portalen av %(sender)s (%(organisation)s), %(count)s mottagare") % {
+            "sender": log_entry.user_display_name,
+            "organisation": data.get("sender_organisation") or _("förstärkningsteamet"),
+            "count": data.get("recipients", 0),
+        }
 
 
 @hooks.register("register_log_actions")
 def register_network_log_actions(actions):
     for action, label in NETWORK_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+    actions.register_action("network.contact.sent")(ContactSentFormatter)
 
 
 @hooks.register("register_demo_content")

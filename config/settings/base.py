@@ -191,6 +191,13 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_DRAIN_ON_COMMIT = env_bool("EMAIL_DRAIN_ON_COMMIT", True)
 EMAIL_KEEP_DAYS = int(os.environ.get("EMAIL_KEEP_DAYS", "30"))
 
+# Messages between organisations through the portal (network.services.contact): at most
+# this many per sender in 24 hours, and this many per sender and receiving organisation.
+CONTACT_MESSAGES_PER_DAY = int(os.environ.get("CONTACT_MESSAGES_PER_DAY", "10"))
+CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY = int(
+    os.environ.get("CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY", "1")
+)
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Accounts (django-allauth): email is the login, verified before first sign-in.

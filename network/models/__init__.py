@@ -1,3 +1,4 @@
+from .contact import ContactRequest, TeamContact
 from .meetings import Meeting
 from .networks import (
     DigestSubscription,
@@ -12,6 +13,7 @@ from .profiles import MunicipalityProfile
 from .proposals import NetworkProposal
 
 __all__ = [
+    "ContactRequest",
     "DigestSubscription",
     "Meeting",
     "MunicipalityProfile",
@@ -21,5 +23,6 @@ __all__ = [
     "NetworkProposal",
     "Post",
     "PostReport",
+    "TeamContact",
     "Thread",
 ]

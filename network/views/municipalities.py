@@ -15,6 +15,7 @@ from ..models import Network
 from ..services.maps import sweden_map
 from ..services.matching import suggest_matches
 from ..services.profiles import can_edit_profile, profile_for, save_profile, search_municipalities
+from .contact import contact_context
 
 
 def municipality_list(request):
@@ -46,6 +47,7 @@ def municipality_detail(request, slug):
             label=_("%(name)s och liknande kommuner: %(others)s")
             % {"name": municipality.name, "others": ", ".join(names) or _("inga")},
         ),
+        **contact_context(request, municipality),
     }
     return render(request, "network/municipality_detail.html", context)
 

@@ -29,6 +29,8 @@ class OutgoingEmail(models.Model):
         related_name="outgoing_emails",
         verbose_name=_("person"),
     )
+    # Where a reply goes, when not to the portal's own address (a message from a person).
+    reply_to = models.EmailField(_("svar till"), max_length=254, blank=True)
     template = models.CharField(_("mall"), max_length=200, blank=True)
     subject = models.TextField(_("ämne"))
     body = models.TextField(_("text"))

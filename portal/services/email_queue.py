@@ -61,8 +61,10 @@ def _encode(attachment):
     }
 
 
-def enqueue(recipients, subject, body, attachments=(), *, template=""):
-    """Queue one email per recipient in the current transaction; returns how many."""
+def enqueue(recipients, subject, body, attachments=(), *, template="", reply_to=""):
+    """Queue one email per recipient in the current transaction; returns how many.
+
+    reply_to: an address replies go to instead of the portal's (a person who wrote)."""
     people = {
         user.email.lower(): user
         for user in get_user_model().objects.filter(email__in=[r.lower() for r in recipients])
@@ -74,6 +76,7 @@ def enqueue(recipients, subject, body, attachments=(), *, template=""):
             recipient=recipient,
             user=people.get(recipient.lower()),
             template=template,
+            reply_to=reply_to,
             subject=subject,
             body=body,
             attachments=stored_attachments,
@@ -123,7 +126,12 @@ def claim(limit=BATCH, ids=None, now=None):
 
 def _message(row, connection):
     message = EmailMessage(
-        row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.recipient], connection=connection
+        row.subject,
+        row.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [row.recipient],
+        connection=connection,
+        reply_to=[row.reply_to] if row.reply_to else None,
     )
     for attachment in row.attachments:
         message.attach(

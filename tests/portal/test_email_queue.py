@@ -287,3 +287,22 @@ def test_a_persons_emails_are_in_their_data_export_and_go_with_their_account(
     assert [email["status"] for email in export["e-post"]] == ["I kö"]
     outsider.delete()
     assert not OutgoingEmail.objects.exists()
+
+
+def test_an_email_with_a_reply_to_address_carries_it_and_others_carry_none(
+    committed, settings, outsider
+):
+    with committed():
+        emails.send(
+            "portal/emails/membership_pending",
+            [outsider.email],
+            {"membership": None},
+            reply_to="kontakt@kalmar.se",
+        )
+        emails.send("portal/emails/membership_pending", ["annan@example.se"], {"membership": None})
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert by_recipient[outsider.email].reply_to == ["kontakt@kalmar.se"]
+    assert "Reply-To: kontakt@kalmar.se" in by_recipient[outsider.email].message().as_string()
+    assert by_recipient[outsider.email].from_email == settings.DEFAULT_FROM_EMAIL
+    assert by_recipient["annan@example.se"].reply_to == []
+    assert "Reply-To" not in by_recipient["annan@example.se"].message().as_string()

@@ -575,6 +575,48 @@ VIEWS = [
             "editor": OK,
         },
     ),
+    # --- contact ---
+    View(
+        "write to municipality B's coordinators",
+        "post",
+        lambda w: "/kommuner/vaxjo/kontakta/",
+        lambda w: {"subject": "Samverkan", "message": "Hur gör ni med remisserna?"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": to("/kommuner/vaxjo/"),
+            "coordinator_b": FORBIDDEN,  # its own municipality
+            "member_region": FORBIDDEN,
+            "coordinator_board": to("/kommuner/vaxjo/"),
+            "editor": to("/kommuner/vaxjo/"),
+        },
+    ),
+    View(
+        "choose the team's contact person for municipality A in the admin",
+        "post",
+        lambda w: f"/admin/snippets/network/municipality/edit/{w['kalmar'].code}/",
+        lambda w: {
+            "code": w["kalmar"].code,
+            "name": w["kalmar"].name,
+            "slug": w["kalmar"].slug,
+            "county": w["kalmar"].county_id,
+            "population": w["kalmar"].population,
+            "population_year": w["kalmar"].population_year,
+            "group_code": w["kalmar"].group_code,
+            "group_name": w["kalmar"].group_name,
+            "pilot_year": w["kalmar"].pilot_year or "",
+            "team_contact": w["people"]["editor"].pk,
+        },
+        {
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": to("/admin/snippets/network/municipality/"),
+        },
+    ),
 ]
 
 

@@ -93,6 +93,8 @@ def test_the_walk_finds_the_site_forms():
         "network.forms.ProposalDeclineForm",
         "network.forms.MeetingForm",
         "network.forms.MinutesForm",
+        "network.forms.ContactForm",
+        "network.admin_forms.MunicipalityAdminForm",
         "events.forms.FeedbackForm",
     } <= names
 
@@ -130,6 +132,17 @@ def test_the_network_snippets_admin_form_is_guarded():
     from network.models import Network
 
     form_class = Network.snippet_viewset.get_form_class(for_update=True)
+    assert issubclass(form_class, PrivacyGuardMixin)
+
+
+def test_the_contact_form_and_the_municipality_admin_form_are_guarded():
+    from network.forms import ContactForm
+    from organisations.models import Municipality
+
+    assert free_text_fields(ContactForm) == ["subject", "message"]
+    assert unguarded(ContactForm, "contact form") == []
+    form_class = Municipality.snippet_viewset.get_form_class(for_update=True)
+    assert "team_contact" in form_class.base_fields
     assert issubclass(form_class, PrivacyGuardMixin)
 
 
