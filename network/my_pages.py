@@ -3,7 +3,14 @@
 from portal.accounts.my_pages import Panel
 from portal.accounts.roles import active_membership, is_coordinator_of
 
-from .models import DigestSubscription, NetworkMembership, Post, PostReport, Thread
+from .models import (
+    DigestSubscription,
+    NetworkLink,
+    NetworkMembership,
+    Post,
+    PostReport,
+    Thread,
+)
 
 
 def networks_panel(request):
@@ -30,11 +37,13 @@ def networks_panel(request):
 
 def personal_data(user):
     """Everything the networks hold about the person: the threads they started, their
-    posts, the posts they reported and why, and the networks they get a digest from."""
+    posts, the posts they reported and why, the links and documents they shared, and the
+    networks they get a digest from."""
     posts = Post.objects.filter(author=user).select_related("thread__network")
     threads = Thread.objects.filter(author=user).select_related("network")
     reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
     digests = DigestSubscription.objects.filter(user=user).select_related("network")
+    shared = NetworkLink.objects.filter(added_by=user).select_related("network", "document")
     return (
         "nätverk",
         {
@@ -64,6 +73,16 @@ def personal_data(user):
                     "anmält": r.created_at.isoformat(),
                 }
                 for r in reports
+            ],
+            "länkar och dokument du har lagt till": [
+                {
+                    "nätverk": item.network.name,
+                    "rubrik": item.title,
+                    "adress": item.url or None,
+                    "fil": item.document.filename if item.document_id else None,
+                    "tillagt": item.added_at.isoformat(),
+                }
+                for item in shared
             ],
             "sammanfattning per e-post": [
                 {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import discussion, municipalities, networks
+from .views import discussion, municipalities, networks, workspace
 
 app_name = "network"
 
@@ -19,6 +19,13 @@ urlpatterns = [
         "natverk/<slug:slug>/inlagg/<int:pk>/<str:action>/",
         discussion.post_action,
         name="post_action",
+    ),
+    path("natverk/<slug:slug>/dokument/ny/", workspace.document_new, name="document_new"),
+    path("natverk/<slug:slug>/lank/ny/", workspace.link_new, name="link_new"),
+    path(
+        "natverk/<slug:slug>/lankar-och-dokument/<int:pk>/ta-bort/",
+        workspace.item_remove,
+        name="workspace_item_remove",
     ),
     path("<slug:slug>/", municipalities.municipality_detail, name="municipality_detail"),
     path("<slug:slug>/profil/", municipalities.profile_edit, name="profile_edit"),

@@ -1,5 +1,8 @@
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -13,6 +16,7 @@ from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
 from .models import Network
+from .services.networks import workspace
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -108,6 +112,10 @@ NETWORK_LOG_ACTIONS = {
     "network.membership.active": _("Organisation gick med i nätverk"),
     "network.membership.left": _("Organisation lämnade nätverk"),
     "network.post.hidden": _("Inlägg dolt"),
+    "network.link.added": _("Länk tillagd i nätverk"),
+    "network.link.removed": _("Länk borttagen ur nätverk"),
+    "network.document.added": _("Dokument uppladdat i nätverk"),
+    "network.document.removed": _("Dokument borttaget ur nätverk"),
 }
 
 
@@ -115,6 +123,26 @@ NETWORK_LOG_ACTIONS = {
 def register_network_log_actions(actions):
     for action, label in NETWORK_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+@hooks.register("before_serve_document")
+def restrict_network_documents(document, request):
+    """A network's documents are for its readers and editors only, by any address.
+
+    Wagtail's serve view is the only way to a document's file (WAGTAILDOCS_SERVE_METHOD is
+    "serve_view", and MEDIA_ROOT's documents folder is never served directly), so this
+    check covers every download. A visitor is sent to sign in, anyone else gets 403.
+    Reading the person's session makes the response vary on the cookie, so no shared cache
+    hands one person's download to another.
+    """
+    networks = workspace.networks_of_document(document)
+    if not networks:
+        return None  # a public document, served as Wagtail serves it
+    if workspace.may_download(request.user, document, networks):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return permission_denied(request, PermissionDenied())
 
 
 @hooks.register("register_demo_content")
