@@ -20,8 +20,9 @@ def _readable_network(request, slug):
 
 def _add(request, slug, form_class, add, heading, done):
     network = _readable_network(request, slug)
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = form_class(request.POST, request.FILES) if posted else form_class()
+    if posted and form.is_valid():
         try:
             add(network, request.user, **form.cleaned_data)
         except PermissionError as error:

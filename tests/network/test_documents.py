@@ -208,6 +208,32 @@ def test_a_refused_file_gets_a_swedish_message_at_the_field_and_the_title_stays(
     assert not NetworkLink.objects.exists() and not Document.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"title": "Plan"},
+        {"title": ["a", "b"], "file": "inte en fil"},
+        {"title": "x" * 201, "file": ""},
+        {"title": "\x00", "url": "https://"},
+    ],
+)
+def test_odd_input_gets_an_answer_never_a_server_error(client, network, member_a, data):
+    client.force_login(member_a)
+    for path in ("dokument/ny/", "lank/ny/"):
+        response = client.post(f"/kommuner/natverk/bup/{path}", data)
+        assert response.status_code == 200, (path, data)
+        assert response.context["form"].errors
+    assert not NetworkLink.objects.exists()
+
+
+def test_the_title_and_the_file_are_both_guarded(network, member_a):
+    from network.forms import DocumentForm, LinkForm
+    from portal.privacy import PrivacyGuardMixin
+
+    assert issubclass(DocumentForm, PrivacyGuardMixin) and issubclass(LinkForm, PrivacyGuardMixin)
+
+
 def test_a_file_over_the_size_limit_is_refused_with_the_limit(client, network, member_a, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
     client.force_login(member_a)

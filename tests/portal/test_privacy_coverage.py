@@ -88,6 +88,8 @@ def test_the_walk_finds_the_site_forms():
         "portal.forms.GoodExampleSubmissionForm",
         "network.forms.PostForm",
         "network.forms.ThreadForm",
+        "network.forms.DocumentForm",
+        "network.forms.LinkForm",
         "events.forms.FeedbackForm",
     } <= names
 
