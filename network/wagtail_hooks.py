@@ -132,11 +132,13 @@ def restrict_network_documents(document, request):
     Wagtail's serve view is the only way to a document's file (WAGTAILDOCS_SERVE_METHOD is
     "serve_view", and MEDIA_ROOT's documents folder is never served directly), so this
     check covers every download. A visitor is sent to sign in, anyone else gets 403.
+    Wagtail's CollectionViewRestriction (by group) is not used: it would need a group per
+    network kept in step with the memberships, where this reads the memberships themselves.
     Reading the person's session makes the response vary on the cookie, so no shared cache
     hands one person's download to another.
     """
     networks = workspace.networks_of_document(document)
-    if not networks:
+    if networks is None:
         return None  # a public document, served as Wagtail serves it
     if workspace.may_download(request.user, document, networks):
         return None

@@ -150,6 +150,32 @@ def test_a_document_moved_into_a_folder_inside_the_networks_collection_stays_clo
     assert download(client, shared).status_code == 403
 
 
+def test_the_documents_of_a_deleted_network_are_for_editors_only(
+    client, shared, network, member_a, editor
+):
+    document = shared.document
+    network.delete()
+    client.force_login(member_a)
+    assert client.get(document.url).status_code == 403
+    client.force_login(editor)
+    assert client.get(document.url).status_code == 200
+
+
+def test_members_have_no_way_into_the_admins_document_listing_or_chooser(
+    client, shared, member_a, lund_member
+):
+    for person in (member_a, lund_member):
+        client.force_login(person)
+        for path in (
+            "/admin/documents/",
+            "/admin/documents/chooser/",
+            "/admin/api/main/documents/",
+        ):
+            response = client.get(path)
+            assert response.status_code in (302, 403, 404), path
+            assert b"Handlingsplan" not in response.content
+
+
 def test_ordinary_public_documents_stay_served_to_everyone(client, lund_member, network):
     document = Document.objects.create(
         title="Vägledning", file=ContentFile(PDF, name="vagledning.pdf")

@@ -107,8 +107,12 @@ def remove(item, user):
 
 
 def networks_of_document(document):
-    """The networks a document belongs to: the one whose collection (or a collection
-    inside it) holds it, and any whose workspace lists it. Empty for a public document."""
+    """None for a public document; else the networks it belongs to: the one whose
+    collection (or a collection inside it) holds it, and any whose workspace lists it.
+
+    A document under "Nätverk" whose network is gone (deleted in the admin) belongs to no
+    network but is not public either: the empty list, for editors only.
+    """
     collection = document.collection
     ancestor_paths = [
         collection.path[:end]
@@ -116,18 +120,24 @@ def networks_of_document(document):
     ]
     by_collection = Network.objects.filter(collection__path__in=ancestor_paths)
     by_link = Network.objects.filter(links__document=document)
-    return list((by_collection | by_link).distinct())
+    networks = list((by_collection | by_link).distinct())
+    if networks:
+        return networks
+    under_networks = Collection.objects.filter(
+        path__in=ancestor_paths, depth=2, name=PARENT_COLLECTION_NAME
+    ).exists()
+    return [] if under_networks else None
 
 
-def may_download(user, document, networks=None):
+def may_download(user, document, networks=...):
     """True for anyone if the document is public; else for editors and for the readers of
     every network it belongs to (a person of an organisation that left has no access)."""
-    if networks is None:
+    if networks is ...:
         networks = networks_of_document(document)
-    if not networks:
+    if networks is None:
         return True
     if not user.is_authenticated:
         return False
     if is_editor(user):
         return True
-    return all(can_read_discussion(user, network) for network in networks)
+    return bool(networks) and all(can_read_discussion(user, network) for network in networks)
