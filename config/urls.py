@@ -23,7 +23,12 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by /documents/<id>/<name>/, which checks who may
+    # download them; their files under MEDIA_ROOT/documents/ are never served directly.
+    for folder in ("images/", "original_images/"):
+        urlpatterns += static(
+            settings.MEDIA_URL + folder, document_root=settings.MEDIA_ROOT / folder
+        )
 
 # Everything else is a Wagtail page; this must come last.
 urlpatterns += [path("", include(wagtail_urls))]

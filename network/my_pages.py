@@ -8,6 +8,7 @@ from .models import (
     ContactRequest,
     DigestSubscription,
     Meeting,
+    NetworkLink,
     NetworkMembership,
     NetworkProposal,
     Post,
@@ -63,8 +64,8 @@ def team_contact_panel(request):
 def personal_data(user):
     """Everything the networks hold about the person: the threads they started, their
     posts (when edited or deleted: only the present text is kept), the posts they
-    reported and why, what email they chose per network, and the organisations they wrote
-    to through the portal (when, not what)."""
+    reported and why, what email they chose per network, the links and documents they
+    shared, and the organisations they wrote to through the portal (when, not what)."""
     posts = Post.objects.filter(author=user).select_related("thread__network")
     threads = Thread.objects.filter(author=user).select_related("network")
     reports = PostReport.objects.filter(reporter=user).select_related("post__thread__network")
@@ -73,6 +74,7 @@ def personal_data(user):
     contacts = ContactRequest.objects.filter(sender=user).select_related(
         "recipient", "sender_organisation"
     )
+    shared = NetworkLink.objects.filter(added_by=user).select_related("network", "document")
     return (
         "nätverk",
         {
@@ -104,6 +106,16 @@ def personal_data(user):
                     "anmält": r.created_at.isoformat(),
                 }
                 for r in reports
+            ],
+            "länkar och dokument du har lagt till": [
+                {
+                    "nätverk": item.network.name,
+                    "rubrik": item.title,
+                    "adress": item.url or None,
+                    "fil": item.document.filename if item.document_id else None,
+                    "tillagt": item.added_at.isoformat(),
+                }
+                for item in shared
             ],
             "e-post om diskussionen": [
                 {

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import contact, discussion, meetings, municipalities, networks, posts, proposals
+from .views import (
+    contact,
+    discussion,
+    meetings,
+    municipalities,
+    networks,
+    posts,
+    proposals,
+    workspace,
+)
 
 app_name = "network"
 
@@ -40,6 +49,13 @@ urlpatterns = [
         name="meeting_minutes",
     ),
     path("natverk/<slug:slug>/moten/<int:pk>/mote.ics", meetings.meeting_ics, name="meeting_ics"),
+    path("natverk/<slug:slug>/dokument/ny/", workspace.document_new, name="document_new"),
+    path("natverk/<slug:slug>/lank/ny/", workspace.link_new, name="link_new"),
+    path(
+        "natverk/<slug:slug>/lankar-och-dokument/<int:pk>/ta-bort/",
+        workspace.item_remove,
+        name="workspace_item_remove",
+    ),
     path("<slug:slug>/", municipalities.municipality_detail, name="municipality_detail"),
     path("<slug:slug>/profil/", municipalities.profile_edit, name="profile_edit"),
     path("<slug:slug>/kontakta/", contact.contact, name="contact"),

@@ -1,6 +1,9 @@
 import django_filters
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -20,7 +23,7 @@ from . import my_pages, search_documents
 from .admin_forms import MunicipalityAdminForm
 from .models import Network, NetworkProposal
 from .services.contact import team_members
-from .services.networks import meetings
+from .services.networks import meetings, workspace
 
 
 def _team_contact_name(municipality):
@@ -202,6 +205,10 @@ NETWORK_LOG_ACTIONS = {
     "network.meeting.minutes": _("Minnesanteckningar från nätverksmöte sparade"),
     "network.team_contact.set": _("Kontaktperson i förstärkningsteamet vald"),
     "network.team_contact.cleared": _("Kontaktperson i förstärkningsteamet borttagen"),
+    "network.link.added": _("Länk tillagd i nätverk"),
+    "network.link.removed": _("Länk borttagen ur nätverk"),
+    "network.document.added": _("Dokument uppladdat i nätverk"),
+    "network.document.removed": _("Dokument borttaget ur nätverk"),
 }
 
 
@@ -224,6 +231,28 @@ def register_network_log_actions(actions):
     for action, label in NETWORK_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
     actions.register_action("network.contact.sent")(ContactSentFormatter)
+
+
+@hooks.register("before_serve_document")
+def restrict_network_documents(document, request):
+    """A network's documents are for its readers and editors only, by any address.
+
+    Wagtail's serve view is the only way to a document's file (WAGTAILDOCS_SERVE_METHOD is
+    "serve_view", and MEDIA_ROOT's documents folder is never served directly), so this
+    check covers every download. A visitor is sent to sign in, anyone else gets 403.
+    Wagtail's CollectionViewRestriction (by group) is not used: it would need a group per
+    network kept in step with the memberships, where this reads the memberships themselves.
+    Reading the person's session makes the response vary on the cookie, so no shared cache
+    hands one person's download to another.
+    """
+    networks = workspace.networks_of_document(document)
+    if networks is None:
+        return None  # a public document, served as Wagtail serves it
+    if workspace.may_download(request.user, document, networks):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return permission_denied(request, PermissionDenied())
 
 
 @hooks.register("register_demo_content")

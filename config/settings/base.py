@@ -237,6 +237,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Every document goes through Wagtail's serve view, never a direct storage or media URL:
+# the networks' documents are checked there (network/wagtail_hooks.py), whatever the
+# storage. Only PDFs may open in the browser (Wagtail's default, written out); anything
+# else, HTML and SVG included, downloads as an attachment under `default-src 'none'`.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.wagtail_forms.PrivacyGuardedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.wagtail_forms.PrivacyGuardedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -41,6 +41,16 @@ class Network(models.Model):
         help_text=_("Organisationens kontaktpersoner tar emot ansökningar och bjuder in."),
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The Wagtail collection holding the documents its members share, made at the first
+    # upload (network.services.networks.workspace); only its readers download them.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="network",
+    )
 
     base_form_class = PrivacyGuardedModelForm
 
@@ -98,7 +108,7 @@ class NetworkMembership(models.Model):
 
 
 class NetworkLink(models.Model):
-    """A shared link or document for the network's members."""
+    """A link or a document shared in the network's workspace, for its members only."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("rubrik"), max_length=200)
@@ -107,14 +117,24 @@ class NetworkLink(models.Model):
         "wagtaildocs.Document",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,  # a document deleted in the admin takes its entry along
         related_name="+",
         verbose_name=_("dokument"),
     )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("tillagt av"),
+    )
+    added_at = models.DateTimeField(_("tillagt"), default=timezone.now)
 
     class Meta:
         verbose_name = _("länk eller dokument")
         verbose_name_plural = _("länkar och dokument")
+        ordering = ["-added_at", "-id"]
 
     def __str__(self):
         return self.title

@@ -47,7 +47,11 @@ def network_detail(request, slug):
         .prefetch_related("sessions")
         .distinct()
         .order_by("registration_closes"),
-        "links": network.links.select_related("document"),
+        "links": (
+            _workspace_items(request.user, network, access.coordinates)
+            if access.reads_discussion
+            else []
+        ),
         "readable": access.reads_discussion,
         "threads": network.threads.select_related("author") if access.reads_discussion else [],
         "thread_form": ThreadForm(),
@@ -63,6 +67,15 @@ def network_detail(request, slug):
         **meeting_services.summary_for(request.user, network),
     }
     return render(request, "network/network_detail.html", context)
+
+
+def _workspace_items(user, network, coordinates):
+    """The network's links and documents, each saying whether the person may remove it
+    (as `workspace.can_remove` decides: its author, the coordinators and editors)."""
+    items = list(network.links.select_related("document", "added_by"))
+    for item in items:
+        item.removable = coordinates or item.added_by_id == user.pk
+    return items
 
 
 def _network_action(request, slug, action):

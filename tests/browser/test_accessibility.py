@@ -65,6 +65,9 @@ MEMBER_PAGES = {
     "mina sidor": lambda: "/mina-sidor/",
     "workshop med anmälan": upcoming_workshop_url,
     "nätverk med diskussion": lambda: "/kommuner/natverk/pilotkommunernas-erfarenhetsutbyte/",
+    "ladda upp dokument i nätverk": lambda: (
+        "/kommuner/natverk/pilotkommunernas-erfarenhetsutbyte/dokument/ny/"
+    ),
     "kommunprofil": lambda: "/kommuner/kalmar/profil/",
 }
 

@@ -617,6 +617,68 @@ VIEWS = [
             "editor": to("/admin/snippets/network/municipality/"),
         },
     ),
+    # --- documents ---
+    View(
+        "upload a document to a network A belongs to",
+        "post",
+        lambda w: f"/kommuner/natverk/{w['network'].slug}/dokument/ny/",
+        lambda w: {"title": "", "file": ""},  # invalid: the form answers, nothing is stored
+        {
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": FORBIDDEN,  # Växjö has left
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "add a link to a network A belongs to",
+        "post",
+        lambda w: f"/kommuner/natverk/{w['network'].slug}/lank/ny/",
+        lambda w: {"title": "", "url": "javascript:alert(1)"},
+        {
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "download a network's document by its address",
+        "get",
+        lambda w: network_document(w).document.url,
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": OK,
+        },
+    ),
+    View(
+        "remove a document member A uploaded",
+        "post",
+        lambda w: (
+            f"/kommuner/natverk/{w['network'].slug}/lankar-och-dokument/"
+            f"{network_document(w).pk}/ta-bort/"
+        ),
+        expected={
+            "visitor": LOGIN,
+            "member_a": to("/kommuner/natverk/bup/#links-heading"),
+            "coordinator_a": FORBIDDEN,  # a colleague, neither its author nor a coordinator
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": to("/kommuner/natverk/bup/#links-heading"),  # coordinates the network
+        },
+    ),
 ]
 
 
@@ -733,3 +795,32 @@ def test_permission_matrix(client, world, view, role):
 def test_every_row_names_every_role():
     for view in VIEWS:
         assert set(view.expected) == set(ROLES), view.name
+
+
+# --- documents ---
+
+
+def network_document(world):
+    """A document member_a uploaded to the network, made when a row first asks for it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from network.services.networks import workspace
+
+    if "network_document" not in world:
+        world["network_document"] = workspace.add_document(
+            world["network"],
+            world["people"]["member_a"],
+            title="Handlingsplan",
+            file=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%%EOF\n"),
+        )
+    return world["network_document"]
+
+
+@pytest.fixture(autouse=True)
+def documents_on_disk(settings, tmp_path):
+    """Documents in a folder, as in production: Wagtail's serve view reads a file path."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }

@@ -95,6 +95,8 @@ def test_the_walk_finds_the_site_forms():
         "network.forms.MinutesForm",
         "network.forms.ContactForm",
         "network.admin_forms.MunicipalityAdminForm",
+        "network.forms.DocumentForm",
+        "network.forms.LinkForm",
         "events.forms.FeedbackForm",
     } <= names
 
