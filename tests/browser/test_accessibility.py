@@ -69,6 +69,9 @@ MEMBER_PAGES = {
         "/kommuner/natverk/pilotkommunernas-erfarenhetsutbyte/dokument/ny/"
     ),
     "kommunprofil": lambda: "/kommuner/kalmar/profil/",
+    "kontakta en kommun": lambda: "/kommuner/malmo/kontakta/",
+    "föreslå ett nätverk": lambda: "/kommuner/natverk/foresla/",
+    "nätverkets möten": lambda: "/kommuner/natverk/pilotkommunernas-erfarenhetsutbyte/moten/",
 }
 
 
