@@ -382,15 +382,9 @@ class ContactForm(PrivacyGuardMixin, forms.Form):
 
 class LinkForm(PrivacyGuardMixin, forms.Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200)
-    url = forms.URLField(
+    url = WebAddressField(
         label=_("Adress"),
         max_length=200,
-        assume_scheme="https",
-        # http and https only: no javascript:, data:, file: or ftp: addresses.
-        validators=[URLValidator(schemes=["http", "https"])],
-        error_messages={
-            "invalid": _("Skriv en webbadress som börjar med https:// eller http://."),
-        },
         help_text=_("En webbadress, till exempel https://www.example.se/rapport."),
     )
 
