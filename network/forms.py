@@ -256,6 +256,7 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
     """A network meeting as its coordinator plans it: one day, from one time to another."""
 
     title = forms.CharField(label=_("Rubrik"), max_length=200)
+
     date = forms.DateField(
         label=_("Datum"),
         help_text=_("Skriv som 2027-03-15."),
@@ -316,6 +317,20 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
                 "agenda": meeting.agenda,
             }
         super().__init__(*args, **kwargs)
+
+    def clean_title(self):
+        # One line, whatever was posted: it is the invitation's subject and calendar name.
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_meeting_link(self):
+        # A URL field is not free text to the privacy guard; a link is emailed and put in
+        # calendars, so it is checked here, as a shared link is.
+        link = self.cleaned_data["meeting_link"]
+        if find_personal_numbers(link):
+            raise forms.ValidationError(
+                _("Adressen innehåller något som ser ut som ett personnummer. Ta bort det.")
+            )
+        return link
 
     def clean(self):
         cleaned = super().clean()

@@ -193,6 +193,7 @@ NETWORK_LOG_ACTIONS = {
     "network.membership.requested": _("Organisation ansökte om att gå med i nätverk"),
     "network.membership.active": _("Organisation gick med i nätverk"),
     "network.membership.left": _("Organisation lämnade nätverk"),
+    "network.coordination.given_up": _("Samordnande organisation lämnade nätverket"),
     "network.post.hidden": _("Inlägg dolt"),
     "network.thread.pinned": _("Tråd fäst"),
     "network.thread.unpinned": _("Tråd inte längre fäst"),

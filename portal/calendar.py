@@ -54,7 +54,9 @@ def build_calendar(entries, name, *, method=None, organizer=None):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    # One line: icalendar escapes the event texts, not the calendar name (a CR or LF
+    # there would start a property of its own).
+    calendar.add("x-wr-calname", " ".join(str(name).split()))
     if method:
         calendar.add("method", method)
     stamp = timezone.now()

@@ -149,4 +149,11 @@ def leave(network, organisation, *, by):
     membership.status = Status.LEFT
     membership.save(update_fields=["status", "changed_at"])
     log(membership, "network.membership.left", user=by)
+    if network.coordinator_organisation_id == organisation.pk:
+        # Leaving gives up coordinating: its coordinators would otherwise keep planning
+        # meetings and removing the members' documents. The team coordinates until an
+        # editor names another organisation.
+        network.coordinator_organisation = None
+        network.save(update_fields=["coordinator_organisation"])
+        log(network, "network.coordination.given_up", user=by)
     return membership

@@ -8,6 +8,8 @@ file (WAGTAILDOCS_SERVE_METHOD = "serve_view"; the documents folder of MEDIA_ROO
 never served directly, see config/urls.py and docs/deployment.md).
 """
 
+import secrets
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -33,7 +35,8 @@ def can_remove(user, item):
     if not user.is_authenticated:
         return False
     if item.added_by_id is not None and item.added_by_id == user.pk:
-        return True
+        # Only while they can still read the network (not after their organisation left).
+        return can_read_discussion(user, item.network)
     return can_coordinate(user, item.network)
 
 
@@ -75,6 +78,14 @@ def add_link(network, user, *, title, url):
 def add_document(network, user, *, title, file):
     """Store the file as a Wagtail document in the network's collection, and list it."""
     require_workspace_reader(user, network)
+    # A random part in the stored name, so that a file cannot be guessed from its title,
+    # should a proxy ever serve the media folder against docs/deployment.md.
+    stem, dot, extension = file.name.rpartition(".")
+    file.name = (
+        f"{stem}-{secrets.token_hex(6)}.{extension}"
+        if dot
+        else f"{file.name}-{secrets.token_hex(6)}"
+    )
     document = get_document_model()(
         title=title, file=file, collection=network_collection(network), uploaded_by_user=user
     )
