@@ -8,6 +8,7 @@ from wagtail.admin.auth import permission_required
 
 from organisations.models import Municipality
 from portal.models import Challenge
+from portal.services.memberships import organisations_with_coordinators
 
 from .forms import ProposalDeclineForm
 from .models import NetworkProposal
@@ -76,9 +77,14 @@ def coordinator_proposals(request, invalid_form=None):
     """Pending proposals, oldest first, each with approve and decline; then the latest
     decisions."""
     pending = list(pending_proposals())
+    invitees = {p.pk: list(p.invitees.all()) for p in pending}
+    reachable = organisations_with_coordinators([o for group in invitees.values() for o in group])
     rows = [
         {
             "proposal": proposal,
+            # An invitation goes to the organisation's coordinators: without one, it reaches
+            # nobody until one is appointed. Editors see that before they approve.
+            "invitees": [(o, o.pk in reachable) for o in invitees[proposal.pk]],
             "decline_form": invalid_form
             if invalid_form is not None and invalid_form.prefix == f"avsla-{proposal.pk}"
             else _decline_form(proposal),

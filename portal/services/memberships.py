@@ -73,6 +73,19 @@ def read_decision_token(token):
     return membership
 
 
+def organisations_with_coordinators(organisations):
+    """The ids of those of `organisations` that have at least one coordinator with an
+    active account (one query), for telling editors whom an invitation would reach."""
+    return set(
+        Membership.objects.filter(
+            organisation__in=organisations,
+            status=Membership.Status.APPROVED,
+            role=Membership.Role.COORDINATOR,
+            user__is_active=True,
+        ).values_list("organisation_id", flat=True)
+    )
+
+
 def coordinators_of(organisation):
     """The organisation's coordinators (kontaktpersoner) whose accounts are active: the
     people told of and asked about what concerns the organisation."""

@@ -430,3 +430,19 @@ def test_a_proposal_stays_without_the_name_when_the_proposer_deletes_the_account
     assert "Borttagen användare" in listing and "Karin" not in listing
     client.post(approve_url(proposal))  # approving still works, and tells nobody
     assert Network.objects.get().coordinator_organisation == proposal.organisation
+
+
+def test_editors_see_which_invitees_no_invitation_would_reach(
+    client, coordinator_a, coordinator_b, vaxjo, editor
+):
+    """Växjö has a coordinator; Umeå has none, so its invitation would reach nobody."""
+    from organisations.models import Municipality
+
+    umea = Municipality.objects.get(name="Umeå").organisation
+    make_proposal(coordinator_a, vaxjo.organisation, umea)
+    client.force_login(editor)
+    listing = client.get(ADMIN_LIST).content.decode()
+    warning = "har ingen kontaktperson i portalen"
+    assert listing.count(warning) == 1
+    umea_line = listing[listing.index("Umeå (") :]
+    assert umea_line.index(warning) < umea_line.index("</li>")
