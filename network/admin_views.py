@@ -117,7 +117,10 @@ def proposal_approve(request, pk):
         messages.success(
             request,
             format_html(
-                _('Nätverket <a href="{url}">{name}</a> är skapat och {count} inbjudna.'),
+                _(
+                    'Nätverket <a href="{url}">{name}</a> är skapat. '
+                    "Inbjudna organisationer: {count}."
+                ),
                 url=network.get_absolute_url(),
                 name=network.name,
                 count=network.memberships.filter(status="invited").count(),

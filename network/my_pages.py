@@ -55,7 +55,7 @@ def team_contact_panel(request):
         context={
             "municipality": municipality,
             "team_contact": person,
-            "team_contact_name": (person.get_full_name() or person.email) if person else "",
+            "team_contact_name": person.get_full_name() if person else "",
             "can_reach_team": True,
         },
     )

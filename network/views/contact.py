@@ -32,9 +32,7 @@ def team_contact_context(user, municipality):
     reach = can_reach_team(user)
     return {
         "team_contact": person,
-        "team_contact_name": (person.get_full_name() or (person.email if reach else ""))
-        if person
-        else "",
+        "team_contact_name": person.get_full_name() if person else "",
         "can_reach_team": reach,
     }
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.accounts.roles import active_membership
+from portal.accounts.roles import active_membership, is_coordinator_of
 
 from ..forms import EmailChoiceForm, ThreadForm
 from ..models import Network, NetworkMembership
@@ -110,8 +110,24 @@ def network_join(request, slug):
 
 
 @login_required
-@require_POST
 def network_leave(request, slug):
+    """A confirmation page first (leaving takes the whole organisation out, and gives up
+    coordinating the network if it did), then the POST that leaves."""
+    if request.method != "POST":
+        network = get_object_or_404(Network, slug=slug)
+        organisation = _acting_organisation(request)
+        if not is_coordinator_of(request.user, organisation):
+            raise PermissionDenied(_("Bara organisationens kontaktperson kan göra det här."))
+        if not network.has_active_member(organisation):
+            messages.error(request, _("%(name)s är inte med i nätverket.") % {"name": organisation})
+            return redirect(network.get_absolute_url())
+        context = {
+            "network": network,
+            "organisation": organisation,
+            "coordinates": network.coordinator_organisation_id == organisation.pk,
+        }
+        return render(request, "network/network_leave.html", context)
+
     def act(network):
         network_services.leave(network, _acting_organisation(request), by=request.user)
         messages.success(request, _("Er organisation har lämnat nätverket."))

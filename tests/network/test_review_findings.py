@@ -80,3 +80,39 @@ def test_a_stored_document_name_cannot_be_guessed_from_its_title(network, member
     name = item.document.filename
     assert name.startswith("handlingsplan-") and name.endswith(".pdf")
     assert len(name) > len("handlingsplan-.pdf") + 10
+
+
+def test_a_refused_page_says_so_in_swedish_with_the_reason(
+    client, network, member_a, coordinator_a
+):
+    """Someone else's post: the page explains, in the portal's layout, instead of a bare 403."""
+    from network.models import Thread
+
+    thread = networks.start_thread(network, coordinator_a, title="Remisser", body="Hur gör ni?")
+    post = thread.posts.get()
+    client.force_login(member_a)
+    response = client.get(f"/kommuner/natverk/bup/inlagg/{post.pk}/andra/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Du har inte behörighet till sidan" in page
+    assert "Mina sidor" in page
+    assert Thread.objects.filter(pk=thread.pk).exists()
+
+
+def test_leaving_asks_first_and_says_what_it_means(client, network, vaxjo, coordinator_b):
+    client.force_login(coordinator_b)
+    page = client.get("/kommuner/natverk/bup/").content.decode()
+    assert 'href="/kommuner/natverk/bup/lamna/"' in page
+    confirm = client.get("/kommuner/natverk/bup/lamna/")
+    assert confirm.status_code == 200
+    text = confirm.content.decode()
+    assert "Hela Växjö lämnar nätverket" in text
+    assert "Växjö samordnar nätverket" in text  # Växjö coordinates this one
+    assert NetworkMembership.objects.get(organisation=vaxjo.organisation).status == "active"
+    client.post("/kommuner/natverk/bup/lamna/")
+    assert NetworkMembership.objects.get(organisation=vaxjo.organisation).status == "left"
+
+
+def test_only_the_organisations_coordinator_sees_the_leave_confirmation(client, network, member_a):
+    client.force_login(member_a)
+    assert client.get("/kommuner/natverk/bup/lamna/").status_code == 403

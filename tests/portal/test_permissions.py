@@ -279,6 +279,20 @@ VIEWS = [
         },
     ),
     View(
+        "see what leaving a network means, before leaving",
+        "get",
+        lambda w: f"/kommuner/natverk/{w['network'].slug}/lamna/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": OK,
+            "coordinator_b": to("/kommuner/natverk/bup/"),  # Växjö has left already
+            "member_region": FORBIDDEN,
+            "coordinator_board": to("/kommuner/natverk/bup/"),  # the board is not a member
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
         "start a thread in a network A belongs to",
         "post",
         lambda w: f"/kommuner/natverk/{w['network'].slug}/ny-trad/",
