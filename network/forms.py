@@ -239,10 +239,20 @@ class ProposalDeclineForm(PrivacyGuardMixin, forms.Form):
 TIME_MESSAGE = _("Skriv tiden i timmar och minuter, till exempel 13:00.")
 
 
-class WebAddressField(forms.URLField):
-    """A web page's address: http or https only (no javascript:, no ftp:)."""
+def _no_personal_number_in(address):
+    """The privacy guard leaves URL fields alone; a shared or meeting link is emailed and
+    put in calendars, so it is checked here."""
+    if find_personal_numbers(address):
+        raise forms.ValidationError(
+            _("Adressen innehåller något som ser ut som ett personnummer. Ta bort det.")
+        )
 
-    default_validators = [URLValidator(schemes=["http", "https"])]
+
+class WebAddressField(forms.URLField):
+    """A web page's address: http or https only (no javascript:, no ftp:), and no personal
+    identity number in it."""
+
+    default_validators = [URLValidator(schemes=["http", "https"]), _no_personal_number_in]
     default_error_messages = {
         "invalid": _("Skriv en webbadress som börjar med https:// eller http://.")
     }
@@ -322,16 +332,6 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
         # One line, whatever was posted: it is the invitation's subject and calendar name.
         return " ".join(self.cleaned_data["title"].split())
 
-    def clean_meeting_link(self):
-        # A URL field is not free text to the privacy guard; a link is emailed and put in
-        # calendars, so it is checked here, as a shared link is.
-        link = self.cleaned_data["meeting_link"]
-        if find_personal_numbers(link):
-            raise forms.ValidationError(
-                _("Adressen innehåller något som ser ut som ett personnummer. Ta bort det.")
-            )
-        return link
-
     def clean(self):
         cleaned = super().clean()
         day, start, end = (cleaned.get(name) for name in ("date", "start_time", "end_time"))
@@ -402,14 +402,6 @@ class LinkForm(PrivacyGuardMixin, forms.Form):
         max_length=200,
         help_text=_("En webbadress, till exempel https://www.example.se/rapport."),
     )
-
-    def clean_url(self):
-        url = self.cleaned_data["url"]
-        if find_personal_numbers(url):
-            raise forms.ValidationError(
-                _("Adressen innehåller något som ser ut som ett personnummer. Ta bort det.")
-            )
-        return url
 
 
 # What the first bytes of an allowed file must be: a PDF starts with "%PDF-", the office

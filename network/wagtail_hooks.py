@@ -30,7 +30,7 @@ def _team_contact_name(municipality):
     contact = getattr(municipality, "team_contact", None)
     if contact is None:
         return "–"
-    return contact.user.get_full_name() or contact.user.email
+    return str(contact.user)
 
 
 class MunicipalityFilterSet(WagtailFilterSet):

@@ -36,8 +36,8 @@ from portal.models import Membership
 from portal.privacy import contains_personal_number
 from portal.services.memberships import coordinators_of
 
-PER_DAY_DEFAULT = 10
-PER_RECIPIENT_PER_DAY_DEFAULT = 1
+from .networks.notifications import notify
+
 WINDOW = timedelta(days=1)
 
 
@@ -46,13 +46,11 @@ class ContactError(Exception):
 
 
 def messages_per_day():
-    return getattr(settings, "CONTACT_MESSAGES_PER_DAY", PER_DAY_DEFAULT)
+    return settings.CONTACT_MESSAGES_PER_DAY
 
 
 def messages_per_recipient_per_day():
-    return getattr(
-        settings, "CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY", PER_RECIPIENT_PER_DAY_DEFAULT
-    )
+    return settings.CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY
 
 
 @dataclass(frozen=True)
@@ -119,10 +117,6 @@ def _check_limits(sender, recipient, now):
         )
 
 
-def _person(user):
-    return user.get_full_name() or user.email
-
-
 @transaction.atomic
 def contact_organisation(*, sender, organisation, subject, message):
     """Send a message to the organisation's coordinators; returns the ContactRequest.
@@ -161,7 +155,7 @@ def contact_organisation(*, sender, organisation, subject, message):
     )
     sender_page = getattr(sender_organisation, "municipality", None)
     context = {
-        "sender_name": _person(sender),
+        "sender_name": str(sender),
         "sender_email": sender.email,
         "sender_organisation_name": (
             sender_organisation.name if sender_organisation else _("förstärkningsteamet")
@@ -174,13 +168,8 @@ def contact_organisation(*, sender, organisation, subject, message):
         "subject": subject,
         "message": message,
     }
-    emails.send(
-        "network/emails/contact",
-        [person.email for person in recipients],
-        context,
-        reply_to=sender.email,
-    )
-    emails.send("network/emails/contact_copy", [sender.email], context)
+    notify("contact", recipients, reply_to=sender.email, **context)
+    notify("contact_copy", [sender], **context)
     return request
 
 
@@ -239,5 +228,5 @@ def set_team_contact(municipality, user, *, by):
     contact, _created = TeamContact.objects.update_or_create(
         municipality=municipality, defaults={"user": user}
     )
-    log(municipality, "network.team_contact.set", user=by, data={"contact": _person(user)})
+    log(municipality, "network.team_contact.set", user=by, data={"contact": str(user)})
     return contact

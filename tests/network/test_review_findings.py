@@ -32,6 +32,7 @@ def test_a_meeting_title_cannot_add_lines_to_the_calendar(client, network, coord
     for title in ("a\rATTENDEE:mailto:x@example.se", "a\nATTENDEE:mailto:x@example.se"):
         response = client.post("/kommuner/natverk/bup/moten/nytt/", form_data(title=title))
         assert response.status_code == 302
+    assert Meeting.objects.count() == 2
     for meeting in Meeting.objects.all():
         assert meeting.title == "a ATTENDEE:mailto:x@example.se"
         ics = client.get(f"/kommuner/natverk/bup/moten/{meeting.pk}/mote.ics").content

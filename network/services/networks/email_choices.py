@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from network.models import DigestSubscription
 from portal import emails
 
+from .notifications import notify
 from .permissions import can_read_discussion
 
 Mode = DigestSubscription.Mode
@@ -79,14 +80,12 @@ def notify_reply(post):
     ]
     if not recipients:
         return 0
-    return emails.send(
-        "network/emails/reply",
-        [person.email for person in recipients],
-        {
-            "network": network,
-            "thread": thread,
-            "post": post,
-            "thread_url": emails.absolute_url(f"{thread.get_absolute_url()}#inlagg-{post.pk}"),
-            "choice_url": emails.absolute_url(f"{network.get_absolute_url()}#epost"),
-        },
+    return notify(
+        "reply",
+        recipients,
+        network=network,
+        thread=thread,
+        post=post,
+        thread_url=emails.absolute_url(f"{thread.get_absolute_url()}#inlagg-{post.pk}"),
+        choice_url=emails.absolute_url(f"{network.get_absolute_url()}#epost"),
     )

@@ -36,6 +36,7 @@ from portal.calendar import ICS_MIMETYPE, CalendarEntry, Organizer, build_calend
 from portal.models import Membership
 
 from .membership import NetworkError
+from .notifications import notify
 from .permissions import can_coordinate, can_read_discussion
 
 PLANNED_AHEAD_DAYS = 2 * 366
@@ -247,20 +248,15 @@ def calendar_entries(user):
 
 
 def _send(template, meeting, *, method="REQUEST", **extra):
-    people = meeting_people(meeting.network)
-    context = {
-        "meeting": meeting,
-        "network": meeting.network,
-        "when": _when(meeting),
-        "url": emails.absolute_url(meeting.get_absolute_url()),
+    return notify(
+        template,
+        meeting_people(meeting.network),
+        attachments=[_attachment(meeting, method)] if method else [],
+        meeting=meeting,
+        network=meeting.network,
+        when=_when(meeting),
+        url=emails.absolute_url(meeting.get_absolute_url()),
         **extra,
-    }
-    attachments = [_attachment(meeting, method)] if method else []
-    return emails.send(
-        f"network/emails/{template}",
-        [person.email for person in people],
-        context,
-        attachments=attachments,
     )
 
 
