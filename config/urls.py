@@ -14,6 +14,7 @@ urlpatterns = [
     path("mina-sidor/", include("portal.accounts.urls")),
     path("kommuner/", include("network.urls")),
     path("workshop/", include("events.urls")),
+    path("stod/", include("support.urls")),
     path("sok/", include("search.urls")),
     path("", include("portal.urls")),
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ["config", "organisations", "portal", "events", "network", "search"]
+PACKAGES = ["config", "organisations", "portal", "events", "network", "support", "search"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -56,6 +56,9 @@ def test_the_project_keeps_its_layers():
         ("portal/views.py", "import search.api", "Layers"),
         ("events/search_documents.py", "import search.backends", "Layers"),
         ("network/views/municipalities.py", "import config.urls", "Layers"),
+        ("network/services/matching.py", "import support.models", "Layers"),
+        ("events/views.py", "import support.services", "Layers"),
+        ("support/models/offer.py", "import search.api", "Layers"),
         ("search/api.py", "import portal.models", "Search knows the apps only"),
         ("search/registry.py", "import search.backends", "The registry imports nothing else"),
     ],

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "organisations",
     "network",
     "events",
+    "support",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

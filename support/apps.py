@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupportConfig(AppConfig):
+    name = "support"
+    verbose_name = _("Stöd från förstärkningsteamet")
+    editor_permissions = {
+        "supportactivity": ("add", "change", "delete", "view"),
+        "questionnaire": ("add", "change", "delete", "view"),
+        "applicationround": ("add", "change", "delete", "view"),
+        "application": ("change", "view"),
+        "applicationassessment": ("add", "change", "view"),
+    }

@@ -1,0 +1,22 @@
+"""The national team's own work with organisations: what it offers, the organisations'
+self-assessments, their applications for support and the team's selection among them."""
+
+from .applications import Anchoring, Application, ApplicationParticipant
+from .assessments import Answer, Question, Questionnaire, SelfAssessment
+from .offer import SupportActivity, SupportOfferPage
+from .selection import ApplicationAssessment, ApplicationRound, AssessmentCriterion
+
+__all__ = [
+    "Anchoring",
+    "Answer",
+    "Application",
+    "ApplicationAssessment",
+    "ApplicationParticipant",
+    "ApplicationRound",
+    "AssessmentCriterion",
+    "Question",
+    "Questionnaire",
+    "SelfAssessment",
+    "SupportActivity",
+    "SupportOfferPage",
+]

@@ -1,0 +1,3 @@
+"""applications views."""
+
+urlpatterns = []

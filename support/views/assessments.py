@@ -1,0 +1,3 @@
+"""assessments views."""
+
+urlpatterns = []
