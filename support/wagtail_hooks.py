@@ -50,3 +50,17 @@ register_snippet(SupportViewSetGroup)
 def register_support_log_actions(actions):
     for action, label in SUPPORT_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+@hooks.register("register_demo_content")
+def build_demo_support(home):
+    from . import demo
+
+    demo.build(home)
+
+
+@hooks.register("register_demo_counts")
+def demo_support_counts():
+    from . import demo
+
+    return demo.counts()

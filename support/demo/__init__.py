@@ -1,0 +1,15 @@
+"""Demo content of the support app, in the portal's own words: the offer (from Ds 2025:19,
+4.4.1–4.4.2), one self-assessment questionnaire per support area, and one open
+application round with no applications."""
+
+from . import offer, questionnaires, rounds
+
+
+def build(home):
+    offer.build(home)
+    questionnaires.build(home)
+    rounds.build(home)
+
+
+def counts():
+    return {**offer.counts(), **questionnaires.counts(), **rounds.counts()}
