@@ -52,6 +52,16 @@ def register_support_log_actions(actions):
         actions.register_action(action, label, label)
 
 
+# --- self-assessment and offer (hooks of that part go here) ---
+# --- end self-assessment and offer ---
+
+# --- applications and anchoring (hooks of that part go here) ---
+# --- end applications and anchoring ---
+
+# --- selection (hooks of that part go here) ---
+# --- end selection ---
+
+
 @hooks.register("register_demo_content")
 def build_demo_support(home):
     from . import demo

@@ -1,0 +1,1 @@
+"""Forms of the support app, one module per part; every one has the privacy guard."""

@@ -1,0 +1,1 @@
+"""Panels of the support app on Mina sidor, one module per part."""
