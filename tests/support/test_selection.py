@@ -469,8 +469,11 @@ def test_the_round_form_refuses_a_personal_number(editor_client, application_rou
 def test_the_round_listing_links_to_the_selection(editor_client, application_round):
     html = editor_client.get("/admin/snippets/support/applicationround/").content.decode()
     assert round_url(application_round) in html
-    menu = editor_client.get("/admin/stod-urval/").content.decode()
-    assert application_round.title in menu and "Urval" in menu
+    rounds = editor_client.get("/admin/stod-urval/").content.decode()
+    assert application_round.title in rounds and "0 av 5" in rounds
+    # "Urval" in the admin's "Stöd" menu (the sidebar is rendered from JSON).
+    start = editor_client.get("/admin/").content.decode()
+    assert '"Urval"' in start and "/admin/stod-urval/" in start
 
 
 # The export -------------------------------------------------------------------------
@@ -567,3 +570,43 @@ def test_the_decision_form_never_fails_nor_stores_a_personal_number(editor_clien
     assert response.status_code < 500, payload
     reasons = Application.objects.get(pk=together.pk).decision_reasons
     assert not find_personal_numbers(reasons), reasons
+
+
+# Two editors at once ----------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_deciding_at_once_make_one_decision(
+    make_person, application_round, kalmar, vaxjo, coordinator_a
+):
+    """Real threads and transactions (each thread its own connection)."""
+    from django.contrib.auth.models import Group
+
+    from portal.models import OutgoingEmail
+
+    from ..events.test_concurrency import at_once
+
+    editors = Group.objects.get(name="Editors")
+    team = [make_person(f"redaktor{n}@socialstyrelsen.se") for n in range(2)]
+    for person in team:
+        person.groups.add(editors)
+    application = submitted(application_round, kalmar, vaxjo)
+
+    results, errors = at_once(
+        lambda pair: selection.decide(
+            application, granted=pair[1], reasons=f"Beslut {pair[1]}", by=pair[0]
+        ),
+        [(team[0], True), (team[1], False)],
+    )
+
+    assert len([r for r in results if r is not None]) == 1
+    assert len(errors) == 1 and isinstance(errors[0], selection.SelectionError)
+    assert "redan beslutats av någon annan" in str(errors[0])
+    application.refresh_from_db()
+    [winner] = [r for r in results if r is not None]
+    assert application.status == winner.status
+    decided = ModelLogEntry.objects.filter(
+        action__in=["support.application.granted", "support.application.declined"]
+    )
+    assert decided.count() == 1
+    assert OutgoingEmail.objects.filter(template__startswith="support/emails/decision").count() == 1
