@@ -515,6 +515,22 @@ def test_the_export_holds_the_databases_numbers(
     assert ModelLogEntry.objects.filter(action="support.round.exported").count() == 1
 
 
+def test_the_export_keeps_typed_formulas_from_running(
+    editor_client, editor, application_round, together
+):
+    selection.decide(together, granted=False, reasons='=HYPERLINK("http://x")', by=editor)
+    response = editor_client.get(f"{round_url(application_round)}ansokningar.csv")
+    [row] = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    assert row["Skäl för beslutet"] == '\'=HYPERLINK("http://x")'
+
+
+def test_what_applicants_typed_is_shown_escaped(editor_client, application_round, kalmar):
+    application = submitted(application_round, kalmar, goals="<script>alert(1)</script>")
+    html = editor_client.get(application_url(application)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
 # The demo round ---------------------------------------------------------------------
 
 
