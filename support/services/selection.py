@@ -199,7 +199,7 @@ def _add_years(year, years=SUPPORT_YEARS):
 
 def earlier_support(organisations, application):
     """{organisation pk: [EarlierSupport, ...]}: the pilot years of their municipalities
-    and the applications of theirs granted before this one (other rounds)."""
+    and the applications of theirs granted in earlier rounds (by the rounds' deadlines)."""
     found = {o.pk: [] for o in organisations}
     for organisation in organisations:
         municipality = organisation.municipality
@@ -217,6 +217,7 @@ def earlier_support(organisations, application):
             application__status=Status.GRANTED,
         )
         .exclude(application__round=application.round_id)
+        .filter(application__round__deadline__lt=application.round.deadline)
         .exclude(status=ApplicationParticipant.Status.DECLINED)
         .select_related("application__round")
         .order_by("application__decided_at")

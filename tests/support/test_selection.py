@@ -89,9 +89,11 @@ def grade_data(application_round, grades, notes=None):
 
 
 def decide(client, application, outcome="granted", reasons="Behovet är väl beskrivet.", **kwargs):
+    """Post the decision form as the editor sees it: with the application's status."""
+    seen_status = kwargs.pop("seen_status", application.status)
     return client.post(
         application_url(application, "beslut/"),
-        {"outcome": outcome, "reasons": reasons, "seen_status": application.status},
+        {"outcome": outcome, "reasons": reasons, "seen_status": seen_status},
         **kwargs,
     )
 
@@ -345,6 +347,23 @@ def test_a_second_editor_deciding_the_same_application_is_told_and_changes_nothi
     together.refresh_from_db()
     assert together.status == "granted" and together.decision_reasons == "Beviljas."
     assert not mail.outbox
+
+
+def test_a_later_rounds_grant_is_not_earlier_support(editor_client, application_round, together):
+    later_round = ApplicationRound.objects.create(
+        title="Ansökningsomgång 2029",
+        opens_at=application_round.deadline + datetime.timedelta(days=300),
+        deadline=application_round.deadline + datetime.timedelta(days=365),
+    )
+    submitted(later_round, Municipality.objects.get(name="Kalmar"), status="granted")
+    html = editor_client.get(application_url(together)).content.decode()
+    assert "Ansökningsomgång 2029" not in html
+
+
+def test_a_tampered_decision_form_says_what_to_do(editor_client, together):
+    response = decide(editor_client, together, seen_status="draft")
+    assert response.status_code == 400 and "Sidan var inaktuell" in response.content.decode()
+    assert "Behovet är väl beskrivet." in response.content.decode()  # what was typed is kept
 
 
 def test_an_editor_can_correct_a_decision_with_new_reasons(editor_client, together, committed):
