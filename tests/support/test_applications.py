@@ -460,7 +460,11 @@ def test_the_mina_sidor_panel_shows_applications_and_waiting_invitations(
     assert "väntar på ditt svar" in page and page_of(draft) in page
     client.force_login(coordinator_a)
     page = client.get("/mina-sidor/").content.decode()
-    assert "Ansökningar om stöd" in page and "Kalmar i Ansökningsomgång 2027</a> – Utkast" in page
+    assert (
+        "Ansökningar om stöd" in page
+        and "Kalmar i Ansökningsomgång 2027</a>" in page
+        and "Utkast</li>" in page
+    )
 
 
 # The manager ------------------------------------------------------------------------
