@@ -7,7 +7,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK
+from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 
 from .models import ApplicationRound, Questionnaire, SupportActivity
 
@@ -95,6 +95,13 @@ def support_applications_panel(request):
     from .my_pages.applications import applications_panel
 
     return applications_panel(request)
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def support_applications_personal_data(user):
+    from .my_pages.applications import personal_data
+
+    return personal_data(user)
 
 
 # --- end applications and anchoring ---

@@ -28,3 +28,46 @@ def applications_panel(request):
             "acts_for": is_coordinator_of(request.user, organisation),
         },
     )
+
+
+def personal_data(user):
+    """What the applications hold about the person: the applications they started or
+    submitted, and the managers they asked to anchor one (when, not the manager's answer)."""
+    from ..models import Anchoring, Application
+
+    started = Application.objects.filter(created_by=user).select_related("lead", "round")
+    submitted = Application.objects.filter(submitted_by=user).select_related("lead", "round")
+    asked = Anchoring.objects.filter(requested_by=user).select_related(
+        "participant__organisation", "participant__application__round"
+    )
+    return (
+        "ansökningar om stöd",
+        {
+            "ansökningar du har påbörjat": [
+                {
+                    "sökande": a.lead.name,
+                    "omgång": a.round.title,
+                    "påbörjad": a.created_at.isoformat(),
+                }
+                for a in started
+            ],
+            "ansökningar du har skickat in": [
+                {
+                    "sökande": a.lead.name,
+                    "omgång": a.round.title,
+                    "inskickad": a.submitted_at.isoformat() if a.submitted_at else None,
+                }
+                for a in submitted
+            ],
+            "chefer du har bett om förankring": [
+                {
+                    "organisation": a.participant.organisation.name,
+                    "omgång": a.participant.application.round.title,
+                    "chef": f"{a.manager_name}, {a.manager_title}",
+                    "e-post": a.manager_email,
+                    "begärd": a.requested_at.isoformat(),
+                }
+                for a in asked
+            ],
+        },
+    )

@@ -340,9 +340,19 @@ def remove_participant(participant, *, by):
     application = lock_draft(participant.application, by)
     if participant.is_lead:
         raise ApplicationError(_("Den sökande kommunen kan inte tas bort ur sin egen ansökan."))
-    name = participant.organisation.name
+    organisation = participant.organisation
+    was_invited = participant.status == Participation.INVITED
     participant.delete()
-    _log(application, "support.application.co_applicant_removed", by, organisation=name)
+    _log(
+        application, "support.application.co_applicant_removed", by, organisation=organisation.name
+    )
+    notify_coordinators(
+        "application_removed",
+        [organisation],
+        application=application,
+        organisation=organisation,
+        was_invited=was_invited,
+    )
     return application
 
 

@@ -98,6 +98,7 @@ def application_start(request):
             .filter(round=context["round"])
             .exclude(status=Application.Status.WITHDRAWN)
         )
+        context["own"] = [a for a in context["existing"] if a.lead_id == organisation.pk]
     return render(request, "support/applications/start.html", context)
 
 

@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from network.models import Network, NetworkMembership
 from organisations.models import Municipality, OrganisationEmailDomain
+from portal.privacy import find_personal_numbers
 from support.models import (
     Anchoring,
     Application,
@@ -579,7 +580,9 @@ def test_the_application_form_never_answers_with_a_server_error(client, draft, c
     payload = data.draw(form_data(["activities", "goals", "integration", "collaboration"]))
     assert client.post(page_of(draft), payload).status_code < 500, payload
     draft.refresh_from_db()
-    assert PERSONAL_NUMBER not in draft.goals + draft.integration + draft.collaboration
+    assert (
+        find_personal_numbers(" ".join([draft.goals, draft.integration, draft.collaboration])) == []
+    )
 
 
 @FUZZ
@@ -592,3 +595,28 @@ def test_the_co_applicant_and_manager_forms_never_answer_with_a_server_error(
     assert client.post(f"{page_of(draft)}medsokande/", invite).status_code < 500, invite
     manager = data.draw(form_data(["manager_name", "manager_title", "manager_email"]))
     assert client.post(f"{page_of(draft)}chef/", manager).status_code < 500, manager
+
+
+def test_removing_a_co_applicant_tells_its_coordinators(
+    client, draft, coordinator_a, coordinator_b, vaxjo, committed
+):
+    application_service.invite(draft, by=coordinator_a, organisations=[vaxjo.organisation])
+    participant = draft.participants.get(organisation=vaxjo.organisation)
+    mail.outbox.clear()
+    client.force_login(coordinator_a)
+    with committed():
+        client.post(f"{page_of(draft)}medsokande/{participant.pk}/ta-bort/")
+    subjects = [m.subject for m in messages_to(coordinator_b.email)]
+    assert "Växjö är inte längre med i ansökan om stöd från Kalmar" in subjects
+    client.force_login(coordinator_b)
+    assert client.get(page_of(draft)).status_code == 403
+
+
+def test_the_personal_data_export_holds_the_applications_and_managers_asked(
+    client, draft, coordinator_a
+):
+    confirm_anchoring(draft.participants.get(), coordinator_a, "socialchef@kalmar.se")
+    client.force_login(coordinator_a)
+    data = client.get("/mina-sidor/mina-uppgifter.json").json()["ansökningar om stöd"]
+    assert data["ansökningar du har påbörjat"][0]["sökande"] == "Kalmar"
+    assert data["chefer du har bett om förankring"][0]["chef"] == "Anna Chef, Socialchef"
