@@ -213,6 +213,18 @@ def application_invite(request, pk):
                 )
             else:
                 messages.info(request, _("Nätverkets kommuner är redan med i ansökan."))
+            unreached = [
+                p.organisation.name for p in invited if not coordinators_of(p.organisation)
+            ]
+            if unreached:
+                messages.warning(
+                    request,
+                    _(
+                        "%(names)s har ingen kontaktperson i portalen, så inbjudan når ingen. "
+                        "Be kommunen utse en kontaktperson, eller ta bort den ur ansökan."
+                    )
+                    % {"names": ", ".join(unreached)},
+                )
             return redirect(reverse("support:application_edit", args=[pk]) + "#medsokande")
     return _page(request, application, invite_form=form)
 

@@ -620,3 +620,16 @@ def test_the_personal_data_export_holds_the_applications_and_managers_asked(
     data = client.get("/mina-sidor/mina-uppgifter.json").json()["ansökningar om stöd"]
     assert data["ansökningar du har påbörjat"][0]["sökande"] == "Kalmar"
     assert data["chefer du har bett om förankring"][0]["chef"] == "Anna Chef, Socialchef"
+
+
+def test_inviting_a_municipality_without_a_coordinator_warns_the_lead(
+    client, draft, coordinator_a, municipalities
+):
+    umea = Municipality.objects.get(name="Umeå")
+    client.force_login(coordinator_a)
+    response = client.post(
+        f"{page_of(draft)}medsokande/", {"organisations": [umea.organisation.pk]}, follow=True
+    )
+    assert "Umeå har ingen kontaktperson i portalen, så inbjudan når ingen." in (
+        response.content.decode()
+    )
