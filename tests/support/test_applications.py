@@ -5,10 +5,11 @@ its reasons, never the team's assessments."""
 
 import datetime
 import re
+import threading
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
@@ -633,3 +634,60 @@ def test_inviting_a_municipality_without_a_coordinator_warns_the_lead(
     assert "Umeå har ingen kontaktperson i portalen, så inbjudan når ingen." in (
         response.content.decode()
     )
+
+
+# At the same moment -----------------------------------------------------------------
+
+
+def _at_once(action, count=2):
+    """Run `action` in `count` threads released together; their outcomes."""
+    barrier = threading.Barrier(count)
+    outcomes = []
+
+    def run():
+        try:
+            barrier.wait(timeout=30)
+            outcomes.append(action())
+        except application_service.ApplicationError as error:
+            outcomes.append(f"refused: {error}")
+        except Exception as error:  # noqa: BLE001 - reported by the assertion
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_submits_at_once_submit_once(application_round, activity, coordinator_a, settings):
+    settings.EMAIL_DRAIN_ON_COMMIT = False
+    application, _created = application_service.start(by=coordinator_a, activity=activity)
+    application_service.update(
+        application,
+        by=coordinator_a,
+        activities=[activity],
+        goals="Mål",
+        integration="I verksamhetsplanen.",
+        collaboration="",
+    )
+    confirm_anchoring(application.participants.get(), coordinator_a, "socialchef@kalmar.se")
+
+    outcomes = _at_once(lambda: application_service.submit(application, by=coordinator_a).status)
+
+    assert sorted(outcomes) == [
+        "refused: Ansökan är inskickad och kan inte längre ändras.",
+        "submitted",
+    ]
+    assert ModelLogEntry.objects.filter(action="support.application.submitted").count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_starts_at_once_make_one_draft(application_round, coordinator_a):
+    outcomes = _at_once(lambda: application_service.start(by=coordinator_a)[0].pk)
+    assert len(outcomes) == 2 and outcomes[0] == outcomes[1], outcomes
+    assert Application.objects.count() == 1
