@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK
 
 from .models import ApplicationRound, Questionnaire, SupportActivity
 
@@ -58,7 +61,52 @@ def register_support_log_actions(actions):
 # --- self-assessment and offer (hooks of that part go here) ---
 # --- end self-assessment and offer ---
 
+
 # --- applications and anchoring (hooks of that part go here) ---
+class ApplicationLogFormatter(LogFormatter):
+    """The action in words, with the organisation (and manager) it was about."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        about = ", ".join(str(data[key]) for key in ("organisation", "manager") if data.get(key))
+        return f"{self.label}: {about}" if about else str(self.label)
+
+
+APPLICATION_LOG_ACTIONS = {
+    "support.application.created": _("Ansökan om stöd påbörjad"),
+    "support.application.co_applicant_invited": _("Medsökande kommun inbjuden"),
+    "support.application.co_applicant_confirmed": _("Medsökande kommun bekräftade"),
+    "support.application.co_applicant_declined": _("Medsökande kommun tackade nej"),
+    "support.application.co_applicant_removed": _("Medsökande kommun borttagen"),
+    "support.anchoring.requested": _("Förankring begärd hos chef"),
+    "support.anchoring.confirmed": _("Förankring bekräftad av chef"),
+    "support.anchoring.declined": _("Förankring avböjd av chef"),
+    "support.application.submitted": _("Ansökan om stöd inskickad"),
+    "support.application.withdrawn": _("Ansökan om stöd tillbakatagen"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    for action, label in APPLICATION_LOG_ACTIONS.items():
+        formatter = type("Formatter", (ApplicationLogFormatter,), {"label": label})
+        actions.register_action(action)(formatter)
+
+
+@hooks.register(MY_PAGES_PANEL_HOOK)
+def support_applications_panel(request):
+    from .my_pages.applications import applications_panel
+
+    return applications_panel(request)
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def support_applications_personal_data(user):
+    from .my_pages.applications import personal_data
+
+    return personal_data(user)
+
+
 # --- end applications and anchoring ---
 
 # --- selection (hooks of that part go here) ---

@@ -277,3 +277,10 @@ SEARCH_ADMIN_FORM_GUARD = "portal.privacy.PrivacyGuardMixin"
 SEARCH_QUERY_PRIVACY_CHECK = "portal.privacy.contains_personal_number"
 # How long the query report keeps its daily counts (`manage.py prune_search_queries`).
 SEARCH_QUERY_KEEP_DAYS = 90
+
+# Management anchoring of support applications (support.services.anchoring): how long the
+# manager's signed link works, and the one-time code sent to the manager's address.
+SUPPORT_ANCHORING_LINK_DAYS = 14
+SUPPORT_ANCHORING_CODE_MINUTES = 15
+SUPPORT_ANCHORING_CODE_ATTEMPTS = 5
+SUPPORT_ANCHORING_CODE_RESEND_SECONDS = 60

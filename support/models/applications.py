@@ -89,6 +89,14 @@ class Application(models.Model):
         verbose_name = _("ansökan om stöd")
         verbose_name_plural = _("ansökningar om stöd")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One draft per lead organisation and round: a double click opens the same one.
+            models.UniqueConstraint(
+                fields=["round", "lead"],
+                condition=Q(status="draft"),
+                name="one_draft_per_lead_and_round",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.lead} – {self.round}"

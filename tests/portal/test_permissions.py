@@ -710,42 +710,199 @@ VIEWS = [
     View(
         "see a round's applications side by side in the admin",
         "get",
-        lambda w: f"/admin/stod-urval/omgang/{support_application(w).round_id}/",
+        lambda w: f"/admin/stod-urval/omgang/{submitted_support_application(w).round_id}/",
         expected=ADMIN_ONLY,
     ),
     View(
         "see an application and its grades in the admin",
         "get",
-        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/",
+        lambda w: f"/admin/stod-urval/ansokan/{submitted_support_application(w).pk}/",
         expected=ADMIN_ONLY,
     ),
     View(
         "grade an application",
         "post",
-        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/bedomning/",
+        lambda w: f"/admin/stod-urval/ansokan/{submitted_support_application(w).pk}/bedomning/",
         lambda w: {f"grund-{w['support_criterion'].pk}-grade": "4"},
         {
             **ADMIN_ONLY,
-            "editor": lambda w: to(f"/admin/stod-urval/ansokan/{support_application(w).pk}/"),
+            "editor": lambda w: to(
+                f"/admin/stod-urval/ansokan/{submitted_support_application(w).pk}/"
+            ),
         },
     ),
     View(
         "decide an application",
         "post",
-        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/beslut/",
+        lambda w: f"/admin/stod-urval/ansokan/{submitted_support_application(w).pk}/beslut/",
         lambda w: {"outcome": "granted", "reasons": "Väl förankrad.", "seen_status": "submitted"},
         {
             **ADMIN_ONLY,
-            "editor": lambda w: to(f"/admin/stod-urval/omgang/{support_application(w).round_id}/"),
+            "editor": lambda w: to(
+                f"/admin/stod-urval/omgang/{submitted_support_application(w).round_id}/"
+            ),
         },
     ),
     View(
         "export a round's applications",
         "get",
-        lambda w: f"/admin/stod-urval/omgang/{support_application(w).round_id}/ansokningar.csv",
+        lambda w: (
+            f"/admin/stod-urval/omgang/{submitted_support_application(w).round_id}/ansokningar.csv"
+        ),
         expected=ADMIN_ONLY,
     ),
     # --- end support selection ---
+    # --- applications and anchoring ---
+    View(
+        "start an application for support",
+        "post",
+        lambda w: support_round(w) and "/stod/ansokan/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,  # told that the coordinator applies, and who that is
+            "coordinator_a": lambda w: to(support_page(support_draft_of(w, "kalmar"))),
+            "coordinator_b": lambda w: to(support_page(support_draft_of(w, "vaxjo"))),
+            "member_region": OK,  # told that municipalities apply
+            "coordinator_board": OK,
+            "editor": OK,  # told to act for a municipality
+        },
+    ),
+    View(
+        "read an application for support (A leads, B invited)",
+        "get",
+        lambda w: support_page(support_application(w)),
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,  # the team reads submitted ones in the admin
+        },
+    ),
+    View(
+        "save the draft of an application for support",
+        "post",
+        lambda w: support_page(support_application(w)),
+        lambda w: {"goals": "Tidig upptäckt", "integration": "", "collaboration": ""},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(support_page(support_application(w))),
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "invite a co-applicant to an application for support",
+        "post",
+        lambda w: support_page(support_application(w)) + "medsokande/",
+        lambda w: {"organisations": [Municipality.objects.get(name="Umeå").organisation.pk]},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(support_page(support_application(w)) + "#medsokande"),
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "remove a co-applicant from an application for support",
+        "post",
+        lambda w: (
+            support_page(support_application(w))
+            + f"medsokande/{support_participant(w, 'vaxjo').pk}/ta-bort/"
+        ),
+        expected={
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(support_page(support_application(w)) + "#medsokande"),
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "confirm taking part in an application for support",
+        "post",
+        lambda w: support_page(support_application(w)) + "svar/",
+        lambda w: {"answer": "confirm"},
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,  # the lead does not answer its own invitation
+            "coordinator_a": FORBIDDEN,
+            "coordinator_b": lambda w: to(support_page(support_application(w)) + "#forankring"),
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "name the manager who anchors an application for support",
+        "post",
+        lambda w: support_page(support_application(w)) + "chef/",
+        lambda w: {
+            "manager_name": "Anna Chef",
+            "manager_title": "Socialchef",
+            "manager_email": "chef@example.se",
+        },
+        {
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(support_page(support_application(w)) + "#forankring"),
+            "coordinator_b": OK,  # told to confirm taking part first
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "submit an application for support (not anchored yet)",
+        "post",
+        lambda w: support_page(support_application(w)) + "skicka-in/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": OK,  # the list of what is missing
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "withdraw an application for support",
+        "post",
+        lambda w: support_page(support_application(w)) + "ta-tillbaka/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(support_page(support_application(w))),
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "open a manager's anchoring link (shows nothing before the address is proved)",
+        "get",
+        lambda w: support_anchoring_link(w),
+        expected=dict.fromkeys(ROLES, OK),
+    ),
+    View(
+        "open a forged anchoring link",
+        "get",
+        lambda w: "/stod/ansokan/forankring/eyJhIjoxfQ:forged/",
+        expected=dict.fromkeys(ROLES, "status 404"),
+    ),
+    # --- end applications and anchoring ---
 ]
 
 
@@ -896,10 +1053,10 @@ def documents_on_disk(settings, tmp_path):
 # --- support selection ---
 
 
-def support_application(world):
+def submitted_support_application(world):
     """Kalmar's and Växjö's submitted application in an open round with one criterion,
     both anchorings confirmed (made the first time a row asks for it)."""
-    if "support_application" not in world:
+    if "submitted_support_application" not in world:
         from support.models import (
             Anchoring,
             Application,
@@ -937,8 +1094,71 @@ def support_application(world):
                 status="confirmed",
                 link_secret=f"hemlighet-{municipality.slug}",
             )
+        world["submitted_support_application"] = application
+    return world["submitted_support_application"]
+
+
+# --- end support selection ---
+
+# --- applications and anchoring ---
+
+
+def support_round(world):
+    """An open application round, made the first time a row asks for it."""
+    from support.models import ApplicationRound
+
+    if "support_round" not in world:
+        now = timezone.now()
+        world["support_round"] = ApplicationRound.objects.create(
+            title="Omgång 2027", opens_at=now - timedelta(days=1), deadline=now + timedelta(days=30)
+        )
+    return world["support_round"]
+
+
+def support_page(application):
+    return f"/stod/ansokan/{application.pk}/"
+
+
+def support_draft_of(world, municipality):
+    from support.models import Application
+
+    return Application.objects.get(lead=world[municipality].organisation, status="draft")
+
+
+def support_application(world):
+    """Kalmar's draft in the open round, with Växjö invited to apply together."""
+    from support.services import applications
+
+    if "support_application" not in world:
+        support_round(world)
+        coordinator = world["people"]["coordinator_a"]
+        application, _created = applications.start(by=coordinator)
+        applications.invite(
+            application, by=coordinator, organisations=[world["vaxjo"].organisation]
+        )
         world["support_application"] = application
     return world["support_application"]
 
 
-# --- end support selection ---
+def support_participant(world, municipality):
+    return support_application(world).participants.get(
+        organisation=world[municipality].organisation
+    )
+
+
+def support_anchoring_link(world):
+    """The link Kalmar's manager is emailed."""
+    from support.services import anchoring
+
+    if "support_anchoring" not in world:
+        world["support_anchoring"] = anchoring.request_anchoring(
+            support_participant(world, "kalmar"),
+            by=world["people"]["coordinator_a"],
+            manager_name="Anna Chef",
+            manager_title="Socialchef",
+            manager_email="chef@example.se",
+        )
+    return "/stod/ansokan/forankring/" + anchoring.make_token(world["support_anchoring"]) + "/"
+
+
+# --- end applications and anchoring ---
