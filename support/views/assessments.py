@@ -95,7 +95,8 @@ def assessment(request, pk):
             messages.error(
                 request,
                 _(
-                    "Analysen blev markerad som klar innan dina ändringar sparades. Den kan inte ändras."
+                    "Analysen blev markerad som klar innan dina ändringar sparades. Den kan "
+                    "inte ändras."
                 ),
             )
         return _result(request, assessment)
