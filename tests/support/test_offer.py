@@ -2,6 +2,7 @@
 each with what it asks of the municipality and a link to apply."""
 
 import pytest
+
 from support.models import SupportActivity, SupportOfferPage
 from tests.factories import SupportAreaPageFactory
 
