@@ -347,3 +347,29 @@ def test_an_unused_questionnaire_can_be_deleted(client, editor, questionnaire):
     assert response.status_code == 302
     assert not Questionnaire.objects.exists()
     assert not Question.objects.exists()
+
+
+def test_a_question_with_a_personal_number_is_refused_in_the_admin(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/snippets/support/questionnaire/add/",
+        {
+            "title": "Nulägesanalys: samverkan",
+            "intro": "",
+            "is_active": "on",
+            "questions-TOTAL_FORMS": "1",
+            "questions-INITIAL_FORMS": "0",
+            "questions-MIN_NUM_FORMS": "0",
+            "questions-MAX_NUM_FORMS": "1000",
+            "questions-0-text": "Hur gick det för 121212-1212?",
+            "questions-0-help_text": "Till exempel 19121212-1212",
+            "questions-0-kind": "scale",
+            "questions-0-ORDER": "1",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "”Fråga” innehåller något som ser ut som ett personnummer" in page
+    assert "”Förklaring” innehåller något som ser ut som ett personnummer" in page
+    assert "Hur gick det för 121212-1212?" in page  # kept, to be corrected
+    assert not Questionnaire.objects.exists()
