@@ -5,6 +5,7 @@ import pytest
 from django.db import IntegrityError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.log_actions import registry as log_actions
 from wagtail.models import ModelLogEntry
 
 from portal.privacy import find_personal_numbers
@@ -48,6 +49,7 @@ def test_the_whole_path_from_start_to_a_compared_repeat(
     response = client.post(url(assessment), {early: "5", "action": "save"}, follow=True)
     assert "Utkastet är sparat" in response.content.decode()
     assert ModelLogEntry.objects.filter(action=assessments.STARTED, user=member_a).exists()
+    assert log_actions.get_action_label(assessments.STARTED) == "Nulägesanalys påbörjad"
 
     # Karin, her colleague, sees the draft, who changed it last, and opens it again.
     client.force_login(coordinator_a)
@@ -270,7 +272,9 @@ def test_answers_are_escaped_in_the_result(client, kalmars_assessment, member_a)
 fuzz_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
 fuzz_values = (
     fuzz_text
-    | st.sampled_from(["121212-1212", "19121212-1212", "", "0", "6", "vet-inte", "<script>"])
+    | st.sampled_from(
+        ["121212-1212", "19121212-1212", "", "0", "6", "vet-inte", "<script>", "save", "complete"]
+    )
     | st.lists(fuzz_text, max_size=3)
 )
 FUZZ = settings(
@@ -373,3 +377,17 @@ def test_a_question_with_a_personal_number_is_refused_in_the_admin(client, edito
     assert "”Förklaring” innehåller något som ser ut som ett personnummer" in page
     assert "Hur gick det för 121212-1212?" in page  # kept, to be corrected
     assert not Questionnaire.objects.exists()
+
+
+def test_the_personal_data_export_holds_what_the_person_answered(
+    client, kalmars_assessment, member_a
+):
+    early, follow_up, needs = fields(kalmars_assessment.questionnaire)
+    client.force_login(member_a)
+    client.post(url(kalmars_assessment), {early: "4", needs: "Mer tid", "action": "save"})
+    data = client.get("/mina-sidor/mina-uppgifter.json").json()["nulägesanalyser"]
+    [started] = data["analyser du har påbörjat eller markerat som klara"]
+    assert started["formulär"] == "Nulägesanalys: tidiga insatser" and started["påbörjad av dig"]
+    answers = {a["fråga"]: a for a in data["svar du ändrade senast"]}
+    assert answers["Finns rutiner för tidig upptäckt?"]["svar"] == "På plats"
+    assert answers["Vad behöver ni mest stöd med?"]["text"] == "Mer tid"
