@@ -391,3 +391,25 @@ def test_the_personal_data_export_holds_what_the_person_answered(
     answers = {a["fråga"]: a for a in data["svar du ändrade senast"]}
     assert answers["Finns rutiner för tidig upptäckt?"]["svar"] == "På plats"
     assert answers["Vad behöver ni mest stöd med?"]["text"] == "Mer tid"
+
+
+def test_the_listings_bulk_delete_also_keeps_a_questionnaire_in_use(
+    client, editor, kalmars_assessment
+):
+    questionnaire = kalmars_assessment.questionnaire
+    unused = Questionnaire.objects.create(title="Oanvänt formulär")
+    client.force_login(editor)
+    bulk = f"/admin/bulk/support/questionnaire/delete/?id={questionnaire.pk}&id={unused.pk}"
+    response = client.post(bulk, follow=True)
+    assert response.status_code == 200
+    assert "kan inte raderas" in response.content.decode()
+    assert Questionnaire.objects.count() == 2
+
+
+def test_mina_sidor_invites_an_organisation_without_assessments(client, member_a, outsider):
+    client.force_login(member_a)
+    page = client.get("/mina-sidor/").content.decode()
+    assert "Organisationen har inte gjort någon nulägesanalys ännu." in page
+    assert 'href="/stod/nulagesanalys/"' in page
+    client.force_login(outsider)
+    assert "nulägesanalys" not in client.get("/mina-sidor/").content.decode()
