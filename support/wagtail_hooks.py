@@ -1,8 +1,11 @@
 """The support app in Wagtail's admin: the offer, questionnaires and application rounds as
 snippets under one "Stöd" menu, the selection screens, log actions and Mina sidor panels."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -113,6 +116,56 @@ def keep_questionnaires_with_assessments(request, instances):
 # --- end applications and anchoring ---
 
 # --- selection (hooks of that part go here) ---
+# The selection screens (support.admin_views) under /admin/stod-urval/, an "Urval" item in
+# the "Stöd" menu, an "Urval" button on each round in the snippet listing, and the log
+# actions of assessments and decisions.
+
+SUPPORT_LOG_ACTIONS.update(
+    {
+        "support.application.assessed": _("Ansökan om stöd bedömd"),
+        "support.application.granted": _("Ansökan om stöd beviljad"),
+        "support.application.declined": _("Ansökan om stöd inte beviljad"),
+        "support.application.decision_changed": _("Beslut om ansökan om stöd ändrat"),
+        "support.round.exported": _("Ansökningar i omgång exporterade"),
+    }
+)
+
+# The "Stöd" group gathers the MenuItems returned by this hook into its submenu.
+SupportViewSetGroup.submenu_hook = "register_support_menu_item"
+
+
+@hooks.register("register_admin_urls")
+def register_selection_admin_urls():
+    return [path("stod-urval/", include("support.admin_urls"))]
+
+
+class SelectionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("support.view_application")
+
+
+@hooks.register("register_support_menu_item")
+def register_selection_menu_item():
+    return SelectionMenuItem(
+        _("Urval"),
+        reverse("support_admin:rounds"),
+        name="support-selection",
+        icon_name="tasks",
+        order=10,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def selection_listing_button(snippet, user, next_url=None):
+    if isinstance(snippet, ApplicationRound) and user.has_perm("support.view_application"):
+        yield ListingButton(
+            _("Urval"),
+            reverse("support_admin:round", args=[snippet.pk]),
+            icon_name="tasks",
+            priority=5,
+        )
+
+
 # --- end selection ---
 
 

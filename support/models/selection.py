@@ -35,7 +35,16 @@ class ApplicationRound(ClusterableModel):
         FieldPanel("deadline"),
         FieldPanel("capacity"),
         FieldPanel("decision_expected"),
-        InlinePanel("criteria", heading=_("Bedömningsgrunder"), label=_("bedömningsgrund")),
+        InlinePanel(
+            "criteria",
+            heading=_("Bedömningsgrunder"),
+            label=_("bedömningsgrund"),
+            help_text=_(
+                "Teamet bedömer varje ansökan efter dessa, med ett betyg och en kort "
+                "bedömning per grund. Tar du bort en grund tas också de betyg och "
+                "bedömningar bort som redan gjorts efter den."
+            ),
+        ),
     ]
 
     class Meta:

@@ -38,6 +38,11 @@ def to(path):
     return f"redirected to {path}"
 
 
+# --- support selection ---
+ADMIN_ONLY = dict.fromkeys(ROLES, LOGIN) | {"editor": OK}
+# --- end support selection ---
+
+
 @dataclass
 class View:
     name: str
@@ -772,6 +777,54 @@ VIEWS = [
         expected=dict.fromkeys(ROLES, OK),
     ),
     # --- end self-assessment and offer ---
+    # --- support selection ---
+    # The team's selection screens are in the admin: everyone but editors is sent to sign
+    # in there (no applicant sees any assessment, not even of their own application).
+    View(
+        "list the application rounds for selection in the admin",
+        "get",
+        lambda w: "/admin/stod-urval/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "see a round's applications side by side in the admin",
+        "get",
+        lambda w: f"/admin/stod-urval/omgang/{support_application(w).round_id}/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "see an application and its grades in the admin",
+        "get",
+        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "grade an application",
+        "post",
+        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/bedomning/",
+        lambda w: {f"grund-{w['support_criterion'].pk}-grade": "4"},
+        {
+            **ADMIN_ONLY,
+            "editor": lambda w: to(f"/admin/stod-urval/ansokan/{support_application(w).pk}/"),
+        },
+    ),
+    View(
+        "decide an application",
+        "post",
+        lambda w: f"/admin/stod-urval/ansokan/{support_application(w).pk}/beslut/",
+        lambda w: {"outcome": "granted", "reasons": "Väl förankrad.", "seen_status": "submitted"},
+        {
+            **ADMIN_ONLY,
+            "editor": lambda w: to(f"/admin/stod-urval/omgang/{support_application(w).round_id}/"),
+        },
+    ),
+    View(
+        "export a round's applications",
+        "get",
+        lambda w: f"/admin/stod-urval/omgang/{support_application(w).round_id}/ansokningar.csv",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end support selection ---
 ]
 
 
@@ -984,3 +1037,52 @@ def offer_page_url(world):
 
 
 # --- end self-assessment and offer ---
+# --- support selection ---
+
+
+def support_application(world):
+    """Kalmar's and Växjö's submitted application in an open round with one criterion,
+    both anchorings confirmed (made the first time a row asks for it)."""
+    if "support_application" not in world:
+        from support.models import (
+            Anchoring,
+            Application,
+            ApplicationParticipant,
+            ApplicationRound,
+            AssessmentCriterion,
+        )
+
+        now = timezone.now()
+        application_round = ApplicationRound.objects.create(
+            title="Omgång 2027", opens_at=now - timedelta(days=1), deadline=now + timedelta(days=60)
+        )
+        world["support_criterion"] = AssessmentCriterion.objects.create(
+            round=application_round, title="Behov och förutsättningar"
+        )
+        application = Application.objects.create(
+            round=application_round,
+            lead=world["kalmar"].organisation,
+            status="submitted",
+            submitted_at=now,
+            created_by=world["people"]["coordinator_a"],
+        )
+        for municipality in (world["kalmar"], world["vaxjo"]):
+            participant = ApplicationParticipant.objects.create(
+                application=application,
+                organisation=municipality.organisation,
+                is_lead=municipality == world["kalmar"],
+                status="confirmed",
+            )
+            Anchoring.objects.create(
+                participant=participant,
+                manager_name="Sara Chef",
+                manager_title="Socialchef",
+                manager_email=f"chef@{municipality.slug}.se",
+                status="confirmed",
+                link_secret=f"hemlighet-{municipality.slug}",
+            )
+        world["support_application"] = application
+    return world["support_application"]
+
+
+# --- end support selection ---

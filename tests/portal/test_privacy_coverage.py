@@ -25,7 +25,7 @@ from wagtail.workflows import get_task_types
 
 from portal.privacy import PrivacyGuardMixin
 
-SITE_APPS = ["organisations", "portal", "events", "network", "search"]
+SITE_APPS = ["organisations", "portal", "events", "network", "support", "search"]
 NOT_FORM_MODULES = (".settings", ".migrations", ".management")
 
 
