@@ -81,3 +81,18 @@ def test_from_the_offer_to_a_completed_self_assessment(open_page, person):
     assert axe_violations(colleague) == []
     assessment.refresh_from_db()
     assert assessment.status == "completed"
+
+    # A new analysis starts from the last answers; one better answer shows as a change.
+    colleague.get_by_role("button", name="Gör en ny analys").click()
+    second = colleague.get_by_role("group", name="Vet handläggarna")
+    assert second.get_by_label("Inte påbörjat").is_checked()
+    second.get_by_label("Delvis på plats").check()
+    colleague.get_by_role("button", name="Markera som klar").click()
+    colleague.get_by_role("status").filter(has_text="Analysen är klar").wait_for()
+    row = colleague.get_by_role("row", name="Vet handläggarna vad en remiss", exact=False)
+    assert "högre än förra gången" in row.inner_text()
+    colleague.reload()
+    assert axe_violations(colleague) == []
+    assert (
+        SelfAssessment.objects.filter(organisation__name="Borås", status="completed").count() == 2
+    )
