@@ -1,7 +1,7 @@
 """Self-assessment (issue 17): a member of a demo municipality reads the offer, starts the
 questionnaire, saves a draft; a colleague continues it and marks it as completed, and
-sees strengths and gaps with links to guidance. axe finds nothing on the questionnaire
-nor on the result."""
+sees strengths and gaps with links to guidance; a repeat starts from those answers and
+shows what changed. axe finds nothing on the questionnaire nor on either result."""
 
 from portal.models import GuidancePage, SupportAreaPage
 from support.models import SelfAssessment
