@@ -59,6 +59,60 @@ def register_support_log_actions(actions):
 
 
 # --- self-assessment and offer (hooks of that part go here) ---
+
+from django.contrib import messages  # noqa: E402
+from django.contrib.admin.utils import quote  # noqa: E402
+from django.shortcuts import redirect  # noqa: E402
+from django.utils.translation import ngettext  # noqa: E402
+
+from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK  # noqa: E402
+
+from .my_pages import assessments as assessments_panels  # noqa: E402
+from .services import assessments as assessment_services  # noqa: E402
+
+SUPPORT_LOG_ACTIONS.update(
+    {
+        assessment_services.STARTED: _("Nulägesanalys påbörjad"),
+        assessment_services.COMPLETED: _("Nulägesanalys markerad som klar"),
+    }
+)
+
+hooks.register(MY_PAGES_PANEL_HOOK, assessments_panels.assessments_panel)
+hooks.register(PERSONAL_DATA_HOOK, assessments_panels.personal_data)
+
+
+@hooks.register("before_delete_snippet")
+def keep_questionnaires_with_assessments(request, instances):
+    """A questionnaire that organisations have used cannot be deleted (their assessments
+    PROTECT it): say so, and how to close it instead, rather than fail. Runs for the
+    delete view and for the listing's bulk delete, on the confirmation and the POST."""
+    in_use = [
+        instance
+        for instance in instances
+        if isinstance(instance, Questionnaire) and instance.assessments.exists()
+    ]
+    if not in_use:
+        return None
+    for questionnaire in in_use:
+        count = questionnaire.assessments.count()
+        messages.error(
+            request,
+            ngettext(
+                "”%(title)s” kan inte raderas: organisationer har gjort %(count)s "
+                "nulägesanalys med formuläret, och den ska gå att läsa. Avmarkera ”Öppen för "
+                "nya analyser” i stället, så kan ingen påbörja en ny.",
+                "”%(title)s” kan inte raderas: organisationer har gjort %(count)s "
+                "nulägesanalyser med formuläret, och de ska gå att läsa. Avmarkera ”Öppen för "
+                "nya analyser” i stället, så kan ingen påbörja en ny.",
+                count,
+            )
+            % {"title": questionnaire.title, "count": count},
+        )
+    if len(instances) == 1:
+        return redirect("wagtailsnippets_support_questionnaire:edit", quote(in_use[0].pk))
+    return redirect("wagtailsnippets_support_questionnaire:list")
+
+
 # --- end self-assessment and offer ---
 
 

@@ -129,6 +129,14 @@ class SelfAssessment(models.Model):
     )
     created_at = models.DateTimeField(_("påbörjad"), default=timezone.now)
     updated_at = models.DateTimeField(_("senast ändrad"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("senast ändrad av"),
+    )
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -179,6 +187,8 @@ class Answer(models.Model):
     value = models.PositiveSmallIntegerField(
         _("värde"), choices=Scale.choices, null=True, blank=True
     )
+    # "Vet inte": answered, on purpose without a value on the scale.
+    dont_know = models.BooleanField(_("vet inte"), default=False)
     text = models.TextField(_("svar"), blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

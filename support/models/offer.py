@@ -79,3 +79,13 @@ class SupportOfferPage(Page):
 
     class Meta:
         verbose_name = _("erbjudande om stöd")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.urls import reverse
+
+        from support.services.offer import offer_by_area
+
+        context = super().get_context(request, *args, **kwargs)
+        context["offer"] = offer_by_area()
+        context["self_assessment_url"] = reverse("support:assessment_list")
+        return context

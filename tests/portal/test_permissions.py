@@ -698,6 +698,85 @@ VIEWS = [
             "editor": to("/kommuner/natverk/bup/#links-heading"),  # coordinates the network
         },
     ),
+    # --- self-assessment and offer ---
+    View(
+        "list the organisation's self-assessments",
+        "get",
+        lambda w: "/stod/nulagesanalys/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "member_region": OK,
+            "coordinator_board": OK,
+            "editor": FORBIDDEN,  # acts for no organisation: told why
+        },
+    ),
+    View(
+        "start a self-assessment (or open the organisation's draft)",
+        "post",
+        lambda w: f"/stod/nulagesanalys/starta/{assessment_questionnaire(w).pk}/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": lambda w: to(assessment_url(draft_of(w, "kalmar"))),
+            "coordinator_a": lambda w: to(assessment_url(draft_of(w, "kalmar"))),
+            "coordinator_b": lambda w: to(assessment_url(draft_of(w, "vaxjo"))),
+            "member_region": lambda w: to(assessment_url(draft_of(w, "region"))),
+            "coordinator_board": lambda w: to(assessment_url(draft_of(w, "board"))),
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "open A's self-assessment draft",
+        "get",
+        lambda w: assessment_url(draft_of(w, "kalmar")),
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": "status 404",
+            "member_region": "status 404",
+            "coordinator_board": "status 404",
+            "editor": "status 404",
+        },
+    ),
+    View(
+        "save A's self-assessment draft",
+        "post",
+        lambda w: assessment_url(draft_of(w, "kalmar")),
+        lambda w: {"action": "save"},
+        {
+            "visitor": LOGIN,
+            "member_a": lambda w: to(assessment_url(draft_of(w, "kalmar"))),
+            "coordinator_a": lambda w: to(assessment_url(draft_of(w, "kalmar"))),
+            "coordinator_b": "status 404",
+            "member_region": "status 404",
+            "coordinator_board": "status 404",
+            "editor": "status 404",  # not attached to a submitted application
+        },
+    ),
+    View(
+        "read the result of A's completed self-assessment",
+        "get",
+        lambda w: assessment_url(completed_of(w)),
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": "status 404",
+            "member_region": "status 404",
+            "coordinator_board": "status 404",
+            "editor": "status 404",
+        },
+    ),
+    View(
+        "read the offer",
+        "get",
+        lambda w: offer_page_url(w),
+        expected=dict.fromkeys(ROLES, OK),
+    ),
+    # --- end self-assessment and offer ---
     # --- support selection ---
     # The team's selection screens are in the admin: everyone but editors is sent to sign
     # in there (no applicant sees any assessment, not even of their own application).
@@ -1050,6 +1129,71 @@ def documents_on_disk(settings, tmp_path):
     }
 
 
+# --- self-assessment and offer ---
+
+
+def assessment_questionnaire(world):
+    """A questionnaire in the guidance's support area, made the first time it is asked for."""
+    from support.models import Question, Questionnaire
+
+    if "questionnaire" not in world:
+        questionnaire = Questionnaire.objects.create(
+            title="Nulägesanalys", support_area=world["guidance"].get_parent().specific
+        )
+        Question.objects.create(questionnaire=questionnaire, text="Finns en rutin?")
+        world["questionnaire"] = questionnaire
+    return world["questionnaire"]
+
+
+def assessment_url(assessment):
+    return f"/stod/nulagesanalys/{assessment.pk}/"
+
+
+def draft_of(world, who):
+    """The organisation's draft: the one a row's request made, else one started now."""
+    from support.models import SelfAssessment
+    from support.services import assessments
+
+    person = {
+        "kalmar": "member_a",
+        "vaxjo": "coordinator_b",
+        "region": "member_region",
+        "board": "coordinator_board",
+    }[who]
+    user = world["people"][person]
+    organisation = Membership.objects.get(user=user).organisation
+    questionnaire = assessment_questionnaire(world)
+    draft = SelfAssessment.objects.filter(
+        organisation=organisation, questionnaire=questionnaire, status="draft"
+    ).first()
+    return draft or assessments.start(questionnaire, by=user)[0]
+
+
+def completed_of(world):
+    """A completed self-assessment of A's municipality."""
+    from support.services import assessments
+
+    if "completed_assessment" not in world:
+        member = world["people"]["member_a"]
+        draft = draft_of(world, "kalmar")
+        question = draft.questionnaire.questions.get()
+        assessments.save_answers(draft, {question: (3, False, "")}, by=member)
+        world["completed_assessment"] = assessments.complete(draft, by=member)
+    return world["completed_assessment"]
+
+
+def offer_page_url(world):
+    from support.models import SupportOfferPage
+
+    if "offer_page" not in world:
+        page = SupportOfferPage(title="Stöd från förstärkningsteamet", slug="stod")
+        world["guidance"].get_parent().get_parent().get_parent().add_child(instance=page)
+        page.save_revision().publish()
+        world["offer_page"] = page
+    return world["offer_page"].url
+
+
+# --- end self-assessment and offer ---
 # --- support selection ---
 
 
