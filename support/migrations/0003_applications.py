@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('network', '0013_network_documents'),
         ('organisations', '0005_domains_belong_to_organisations'),
-        ('support', '0001_initial'),
+        ('support', '0002_assessments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
