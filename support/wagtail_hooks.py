@@ -65,8 +65,6 @@ from django.contrib.admin.utils import quote  # noqa: E402
 from django.shortcuts import redirect  # noqa: E402
 from django.utils.translation import ngettext  # noqa: E402
 
-from portal.accounts.my_pages import MY_PAGES_PANEL_HOOK, PERSONAL_DATA_HOOK  # noqa: E402
-
 from .my_pages import assessments as assessments_panels  # noqa: E402
 from .services import assessments as assessment_services  # noqa: E402
 

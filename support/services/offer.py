@@ -3,25 +3,14 @@ support area in the page tree's order, each with its link to apply."""
 
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from support.models import SupportActivity
 
-# The applications part's view: name "application_start" in support/views/applications.py,
-# path "" under /stod/ansokan/, reading ?aktivitet=<pk> to preselect the activity.
-APPLICATION_START = "support:application_start"
-APPLICATION_START_PATH = "/stod/ansokan/"
-
-
-def application_start_url():
-    try:
-        return reverse(APPLICATION_START)
-    except NoReverseMatch:  # until the applications part defines the view
-        return APPLICATION_START_PATH
-
 
 def apply_url(activity):
-    return f"{application_start_url()}?{urlencode({'aktivitet': activity.pk})}"
+    """The application's start, with the activity ticked (it reads ?aktivitet=<pk>)."""
+    return f"{reverse('support:application_start')}?{urlencode({'aktivitet': activity.pk})}"
 
 
 def anchor(activity):

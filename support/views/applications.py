@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,13 +56,7 @@ def _activity(request):
 
 
 def self_assessment_url(assessment):
-    """Where the self-assessment is read (the self-assessment part names the view)."""
-    for name in ("support:assessment_detail", "support:assessment_result"):
-        try:
-            return reverse(name, args=[assessment.pk])
-        except NoReverseMatch:
-            continue
-    return "/stod/nulagesanalys/"
+    return reverse("support:assessment", args=[assessment.pk])
 
 
 # Start ------------------------------------------------------------------------------
