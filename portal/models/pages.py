@@ -27,6 +27,7 @@ class HomePage(Page):
         "portal.OtherSupportIndexPage",
         "portal.InformationPage",
         "events.WorkshopIndexPage",
+        "support.QuestionAnswerIndexPage",
     ]
     max_count = 1
 
