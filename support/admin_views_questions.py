@@ -5,7 +5,6 @@ support area and month, as CSV too.
 A waiting question is shown only to the answerers of its support area (or to every
 editor when the area has none); other editors get 404 for it until it is taken."""
 
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
