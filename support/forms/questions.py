@@ -5,18 +5,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Method, SupportAreaPage, TargetGroup
-from portal.privacy import PrivacyGuardMixin
+from portal.privacy import TOO_LONG_MESSAGE, PrivacyGuardMixin
 
 from ..models.questions import NEVER_ABOUT_INDIVIDUALS, SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH
 
 YES_NO = [("yes", _("Ja")), ("no", _("Nej"))]
 
 
+def _text(label, limit, **kwargs):
+    """A text field with a length limit and the guard's message when it is passed."""
+    return forms.CharField(
+        label=label, max_length=limit, error_messages={"max_length": TOO_LONG_MESSAGE}, **kwargs
+    )
+
+
 class QuestionForm(PrivacyGuardMixin, forms.Form):
-    subject = forms.CharField(label=_("Ämne"), max_length=SUBJECT_MAX_LENGTH)
-    text = forms.CharField(
-        label=_("Din fråga"),
-        max_length=TEXT_MAX_LENGTH,
+    subject = _text(_("Ämne"), SUBJECT_MAX_LENGTH)
+    text = _text(
+        _("Din fråga"),
+        TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=NEVER_ABOUT_INDIVIDUALS,
     )
@@ -82,9 +89,9 @@ class QuestionForm(PrivacyGuardMixin, forms.Form):
 
 
 class AnswerForm(PrivacyGuardMixin, forms.Form):
-    answer = forms.CharField(
-        label=_("Svar"),
-        max_length=TEXT_MAX_LENGTH,
+    answer = _text(
+        _("Svar"),
+        TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Skickas till frågeställaren och visas på hens Mina sidor."),
     )
@@ -93,15 +100,15 @@ class AnswerForm(PrivacyGuardMixin, forms.Form):
 class PublishForm(PrivacyGuardMixin, forms.Form):
     """The editor's rewrite: nothing that identifies the asker or anyone else."""
 
-    title = forms.CharField(label=_("Rubrik"), max_length=255)
-    question_text = forms.CharField(
-        label=_("Frågan, omskriven"),
-        max_length=TEXT_MAX_LENGTH,
+    title = _text(_("Rubrik"), 255)
+    question_text = _text(
+        _("Frågan, omskriven"),
+        TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Ta bort allt som kan peka ut organisationen, personer eller ärenden."),
     )
-    answer_text = forms.CharField(
-        label=_("Svaret, omskrivet"),
-        max_length=TEXT_MAX_LENGTH,
+    answer_text = _text(
+        _("Svaret, omskrivet"),
+        TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
     )

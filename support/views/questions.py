@@ -38,23 +38,14 @@ def question_new(request):
     form = QuestionForm(request.POST)
     step = request.POST.get("steg", STEP_CONTINUE)
     if not form.is_valid() or step == STEP_CHANGE:
-        status = 200 if form.is_valid() else 400
-        return render(
-            request,
-            "support/questions/question_form.html",
-            {**context, "form": form},
-            status=status,
-        )
+        return render(request, "support/questions/question_form.html", {**context, "form": form})
     if step == STEP_SEND:
         try:
             question = questions.ask(by=request.user, **form.service_arguments())
         except questions.QuestionError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
             return render(
-                request,
-                "support/questions/question_form.html",
-                {**context, "form": form},
-                status=400,
+                request, "support/questions/question_form.html", {**context, "form": form}
             )
         except PermissionError as error:
             raise PermissionDenied(str(error)) from error
