@@ -19,6 +19,7 @@ from portal.models import (
     SupportAreaIndexPage,
     SupportAreaPage,
 )
+from support.models import QuestionAnswerIndexPage
 
 from ..factories import (
     GoodExampleIndexPageFactory,
@@ -48,6 +49,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 OtherSupportIndexPage,
                 InformationPage,
                 WorkshopIndexPage,
+                QuestionAnswerIndexPage,
             },
         )
 
