@@ -98,8 +98,10 @@ def areas_answered_by(user):
 
 
 def _areas_with_answerers():
+    """Areas with at least one chosen answerer who is still an active team member (the
+    others' questions go to every editor, as answerers_for sends them)."""
     return set(
-        SupportAreaAnswerers.objects.filter(answerers__is_active=True).values_list(
+        SupportAreaAnswerers.objects.filter(answerers__in=team_members()).values_list(
             "support_area_id", flat=True
         )
     )

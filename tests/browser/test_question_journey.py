@@ -20,6 +20,13 @@ def test_from_asking_to_reading_the_answer_on_my_pages(open_page, person, mailou
     assert "aldrig handla om ett enskilt barn" in page.content()
     assert axe_violations(page) == []
 
+    # A personal number is refused next to its field, with what was typed kept.
+    page.get_by_label("Ämne").fill("Barnet 19121212-1212")
+    page.get_by_role("button", name="Fortsätt").click()
+    page.get_by_text("ser ut som ett personnummer").first.wait_for()
+    assert page.get_by_label("Ämne").input_value() == "Barnet 19121212-1212"
+    assert axe_violations(page) == []
+
     page.get_by_label("Ämne").fill("Uppföljning av SSPF")
     page.get_by_label("Din fråga").fill(
         "Hur följer vi upp SSPF utan att det blir extra administration?"
@@ -34,6 +41,7 @@ def test_from_asking_to_reading_the_answer_on_my_pages(open_page, person, mailou
     similar = page.locator("ul.similar-answers li").filter(has_text="SSPF")
     assert similar.count() >= 1
     assert not TeamQuestion.objects.filter(asked_by=member).exists()
+    assert axe_violations(page) == []
 
     # "Ändra" goes back with everything kept; then it is sent.
     page.get_by_role("button", name="Ändra").click()
@@ -64,3 +72,18 @@ def test_from_asking_to_reading_the_answer_on_my_pages(open_page, person, mailou
     panel.get_by_role("link", name="Uppföljning av SSPF").click()
     page.get_by_role("heading", name="Uppföljning av SSPF").wait_for()
     assert "Välj tre mått som redan finns i ert ordinarie arbete." in page.content()
+
+
+def test_published_answers_are_listed_by_support_area(page):
+    page.goto("/fragor-och-svar/")
+    page.get_by_role("heading", name="Frågor och svar", exact=True).wait_for()
+    assert axe_violations(page) == []
+    areas = page.get_by_role("navigation", name="Stödområden")
+    areas.get_by_role(
+        "link", name="Socialtjänstens kontakt med barn- och ungdomspsykiatrin"
+    ).click()
+    answers = page.locator("ul.cards li")
+    assert answers.count() == 1
+    answers.get_by_role("link").click()
+    page.get_by_role("heading", name="Förstärkningsteamets svar").wait_for()
+    assert axe_violations(page) == []
