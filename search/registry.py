@@ -168,3 +168,22 @@ def followed_models():
 
 def followed_signals():
     return [pair for kind in document_kinds() for pair in kind.signals]
+
+
+# Similar documents, for an app below search ----------------------------------------------
+#
+# An app that must show what search finds (the question form shows published answers to
+# similar questions) may not import search.api: search sits above it. Search registers its
+# own finder under this hook (search/wagtail_hooks.py); the app calls find_similar().
+
+SIMILAR_DOCUMENTS_HOOK = "find_similar_documents"
+
+
+def find_similar(query, *, kind, limit=5):
+    """Hits (search.backends.Hit: title, url, snippet_html) of documents of one kind that
+    match the query, best first; [] if no finder is registered or the query is empty."""
+    if not query or not query.strip():
+        return []
+    for finder in hooks.get_hooks(SIMILAR_DOCUMENTS_HOOK):
+        return list(finder(query, kind=kind, limit=limit))
+    return []

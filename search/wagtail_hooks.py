@@ -12,8 +12,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from . import admin_views, promotions_admin
+from . import admin_views, api, promotions_admin
 from .models import Synonym
+from .registry import SIMILAR_DOCUMENTS_HOOK
 
 
 def admin_form_base():
@@ -87,3 +88,9 @@ def hide_wagtails_search_terms_report(request, menu_items):
     """Wagtail's own "Search terms" report counts what Wagtail's search logs; the portal's
     search logs nothing there (its queries are in "Sökningar")."""
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register(SIMILAR_DOCUMENTS_HOOK)
+def find_similar_documents(query, *, kind, limit):
+    """For apps below search (search.registry.find_similar): the best hits of one kind."""
+    return api.search(query, filters={"kind": kind}, per_page=limit).hits

@@ -11,4 +11,8 @@ class SupportConfig(AppConfig):
         "applicationround": ("add", "change", "delete", "view"),
         "application": ("change", "view"),
         "applicationassessment": ("add", "change", "view"),
+        # questions to the team
+        "supportareaanswerers": ("add", "change", "delete", "view"),
+        "questionsettings": ("change", "view"),
+        "teamquestion": ("change", "view"),
     }

@@ -10,4 +10,5 @@ app_name = "support"
 urlpatterns = [
     path("nulagesanalys/", include("support.views.assessments")),
     path("ansokan/", include("support.views.applications")),
+    path("fragor/", include("support.views.questions")),
 ]

@@ -28,6 +28,7 @@ class HomePage(Page):
         "portal.InformationPage",
         "events.WorkshopIndexPage",
         "support.SupportOfferPage",
+        "support.QuestionAnswerIndexPage",
     ]
     max_count = 1
 

@@ -4,6 +4,13 @@ self-assessments, their applications for support and the team's selection among 
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
 from .offer import SupportActivity, SupportOfferPage
+from .questions import (
+    QuestionAnswerIndexPage,
+    QuestionAnswerPage,
+    QuestionSettings,
+    SupportAreaAnswerers,
+    TeamQuestion,
+)
 from .selection import ApplicationAssessment, ApplicationRound, AssessmentCriterion
 
 __all__ = [
@@ -15,8 +22,13 @@ __all__ = [
     "ApplicationRound",
     "AssessmentCriterion",
     "Question",
+    "QuestionAnswerIndexPage",
+    "QuestionAnswerPage",
+    "QuestionSettings",
     "Questionnaire",
     "SelfAssessment",
     "SupportActivity",
+    "SupportAreaAnswerers",
     "SupportOfferPage",
+    "TeamQuestion",
 ]

@@ -19,7 +19,7 @@ from portal.models import (
     SupportAreaIndexPage,
     SupportAreaPage,
 )
-from support.models import SupportOfferPage
+from support.models import QuestionAnswerIndexPage, SupportOfferPage
 
 from ..factories import (
     GoodExampleIndexPageFactory,
@@ -50,6 +50,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 InformationPage,
                 WorkshopIndexPage,
                 SupportOfferPage,
+                QuestionAnswerIndexPage,
             },
         )
 

@@ -982,6 +982,79 @@ VIEWS = [
         expected=dict.fromkeys(ROLES, "status 404"),
     ),
     # --- end applications and anchoring ---
+    # --- questions ---
+    View(
+        "ask the team a question (invalid on purpose)",
+        "post",
+        lambda w: "/stod/fragor/ny/",
+        lambda w: {"subject": "", "steg": "fortsatt"},  # the form answers, nothing is sent
+        {
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": OK,
+            "coordinator_b": OK,
+            "member_region": OK,
+            "coordinator_board": OK,
+            "editor": FORBIDDEN,  # the team answers questions; it asks for no organisation
+        },
+    ),
+    View(
+        "read member A's question and its answer",
+        "get",
+        lambda w: f"/stod/fragor/{team_question(w).pk}/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": "status 404",  # a colleague: questions are the asker's own
+            "coordinator_b": "status 404",
+            "member_region": "status 404",
+            "coordinator_board": "status 404",
+            "editor": "status 404",  # the team reads it in the admin
+        },
+    ),
+    View(
+        "take a waiting question of the area the editor answers for",
+        "post",
+        lambda w: f"/admin/fragor/{team_question(w, answerer=w['people']['editor']).pk}/ta/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": lambda w: to(f"/admin/fragor/{w['team_question'].pk}/"),
+        },
+    ),
+    View(
+        "read a waiting question of an area another editor answers for",
+        "get",
+        lambda w: f"/admin/fragor/{team_question(w, answerer=other_answerer(w)).pk}/",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": "status 404",  # until it is taken
+        },
+    ),
+    View(
+        "download the questions' figures as CSV",
+        "get",
+        lambda w: "/admin/fragor/statistik/?format=csv",
+        expected={
+            "visitor": LOGIN,
+            "member_a": LOGIN,
+            "coordinator_a": LOGIN,
+            "coordinator_b": LOGIN,
+            "member_region": LOGIN,
+            "coordinator_board": LOGIN,
+            "editor": OK,
+        },
+    ),
+    # --- end questions ---
 ]
 
 
@@ -1306,3 +1379,39 @@ def support_anchoring_link(world):
 
 
 # --- end applications and anchoring ---
+
+
+# --- questions ---
+
+
+def other_answerer(world):
+    """An editor who is not the world's editor."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    person = get_user_model().objects.create_user(email="svarare@socialstyrelsen.se")
+    person.groups.add(Group.objects.get(name="Editors"))
+    return person
+
+
+def team_question(world, answerer=None):
+    """Member A's question in the guidance page's support area, whose answerer is
+    `answerer` (made the first time a row asks for it)."""
+    from support.models import SupportAreaAnswerers
+    from support.services import questions
+
+    if "team_question" not in world:
+        area = world["guidance"].get_parent().specific
+        if answerer is not None:
+            row, _ = SupportAreaAnswerers.objects.get_or_create(support_area=area)
+            row.answerers.add(answerer)
+        world["team_question"] = questions.ask(
+            by=world["people"]["member_a"],
+            subject="Uppföljning",
+            text="Hur följer vi upp insatserna?",
+            support_area=area,
+        )
+    return world["team_question"]
+
+
+# --- end questions ---

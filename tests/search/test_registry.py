@@ -144,6 +144,7 @@ def test_the_registry_lists_every_kind_with_its_swedish_label():
         "method": "Metod",
         "municipality": "Kommun",
         "network": "Nätverk",
+        "question": "Fråga och svar",
     }
 
 
@@ -159,6 +160,7 @@ def test_rebuild_indexes_a_document_of_every_registered_kind(
         WorkshopPageFactory(parent=WorkshopIndexPageFactory(parent=home_page))
         MethodFactory()
         Network.objects.create(name="Nätverket", slug="natverket")
+        published_question_answer(home_page, support_area)
     IndexOutbox.objects.all().delete()  # nothing but the rebuild fills the index
     assert list(get_backend().indexed_keys()) == []
 
@@ -224,3 +226,16 @@ def test_search_imports_no_app_but_learns_of_them_through_the_registry():
                 continue
             imported |= {f"{path.name}: {m}" for m in modules if m.split(".")[0] in apps}
     assert imported == set()
+
+
+def published_question_answer(home_page, support_area):
+    """A published question-and-answer page (support app, issue 19)."""
+    from support.models import QuestionAnswerIndexPage, QuestionAnswerPage
+
+    index = home_page.add_child(instance=QuestionAnswerIndexPage(title="Frågor", slug="fragor"))
+    page = index.add_child(
+        instance=QuestionAnswerPage(
+            title="En fråga", slug="en-fraga", question="F", answer="S", support_area=support_area
+        )
+    )
+    return published(page)
