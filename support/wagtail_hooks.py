@@ -1,8 +1,12 @@
 """The support app in Wagtail's admin: the offer, questionnaires and application rounds as
 snippets under one "Stöd" menu, the selection screens, log actions and Mina sidor panels."""
 
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -17,7 +21,9 @@ from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import search_documents
 from .models import ApplicationRound, Questionnaire, SupportActivity, SupportAreaAnswerers
+from .my_pages import assessments as assessments_panels
 from .my_pages import questions as my_pages_questions
+from .services import assessments as assessment_services
 
 # Log actions of the support app: {action: label}. Each part adds its own.
 SUPPORT_LOG_ACTIONS = {}
@@ -52,6 +58,8 @@ class SupportViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Stöd")
     menu_name = "support"
     menu_order = 320
+    # Screens that are not snippets (Urval) join the submenu through this hook.
+    submenu_hook = "register_support_menu_item"
 
 
 register_snippet(SupportViewSetGroup)
@@ -63,15 +71,8 @@ def register_support_log_actions(actions):
         actions.register_action(action, label, label)
 
 
-# --- self-assessment and offer (hooks of that part go here) ---
+# --- self-assessment and offer ---
 
-from django.contrib import messages  # noqa: E402
-from django.contrib.admin.utils import quote  # noqa: E402
-from django.shortcuts import redirect  # noqa: E402
-from django.utils.translation import ngettext  # noqa: E402
-
-from .my_pages import assessments as assessments_panels  # noqa: E402
-from .services import assessments as assessment_services  # noqa: E402
 
 SUPPORT_LOG_ACTIONS.update(
     {
@@ -119,7 +120,7 @@ def keep_questionnaires_with_assessments(request, instances):
 # --- end self-assessment and offer ---
 
 
-# --- applications and anchoring (hooks of that part go here) ---
+# --- applications and anchoring ---
 class ApplicationLogFormatter(LogFormatter):
     """The action in words, with the organisation (and manager) it was about."""
 
@@ -166,7 +167,7 @@ def support_applications_personal_data(user):
 
 # --- end applications and anchoring ---
 
-# --- selection (hooks of that part go here) ---
+# --- selection ---
 # The selection screens (support.admin_views) under /admin/stod-urval/, an "Urval" item in
 # the "Stöd" menu, an "Urval" button on each round in the snippet listing, and the log
 # actions of assessments and decisions.
@@ -180,9 +181,6 @@ SUPPORT_LOG_ACTIONS.update(
         "support.round.exported": _("Ansökningar i omgång exporterade"),
     }
 )
-
-# The "Stöd" group gathers the MenuItems returned by this hook into its submenu.
-SupportViewSetGroup.submenu_hook = "register_support_menu_item"
 
 
 @hooks.register("register_admin_urls")
