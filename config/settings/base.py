@@ -284,3 +284,6 @@ SUPPORT_ANCHORING_LINK_DAYS = 14
 SUPPORT_ANCHORING_CODE_MINUTES = 15
 SUPPORT_ANCHORING_CODE_ATTEMPTS = 5
 SUPPORT_ANCHORING_CODE_RESEND_SECONDS = 60
+# Codes sent per anchoring in all: with ATTEMPTS tries each, at most 50 guesses at a
+# six-digit code. After that the coordinator names the manager again (a new link).
+SUPPORT_ANCHORING_CODE_MAX_SENDS = 10

@@ -190,6 +190,8 @@ class Anchoring(models.Model):
     code_hash = models.CharField(max_length=128, blank=True, editable=False)
     code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Codes sent in all (code_attempts counts the tries at the current one).
+    codes_sent = models.PositiveSmallIntegerField(default=0, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -274,6 +274,9 @@ class QuestionAnswerPage(Page):
     parent_page_types = ["support.QuestionAnswerIndexPage"]
     subpage_types = []
     template = "support/questions/question_answer_page.html"
+    # A copy is the editor's own page: the link to the question is one-to-one (a copy that
+    # kept it failed), and the asker's organisation is shown on the original only.
+    exclude_fields_in_copy = ["source_question"]
 
     class Meta:
         verbose_name = _("fråga och svar")

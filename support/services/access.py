@@ -3,7 +3,7 @@ panel of the app asks.
 
 - A self-assessment is its organisation's: any approved member fills it in, together
   with colleagues, and reads it; no one else does, except the team once it is attached to
-  a submitted application.
+  a submitted (or decided) application that has not been withdrawn.
 - An application is read by the members of the organisations applying (lead and
   co-applicants, while invited or confirmed); the lead's coordinators write it while it
   is a draft; a co-applicant's coordinators answer its invitation and name its manager.
@@ -27,7 +27,11 @@ def can_use_self_assessments(user, organisation):
 def can_read_self_assessment(user, assessment):
     if can_use_self_assessments(user, assessment.organisation):
         return True
-    return is_editor(user) and assessment.applications.exclude(status="draft").exists()
+    # Submitted or decided; not a draft, and not one the applicants withdrew.
+    return (
+        is_editor(user)
+        and assessment.applications.filter(status__in=["submitted", "granted", "declined"]).exists()
+    )
 
 
 def can_apply_for(user, organisation):

@@ -8,9 +8,11 @@ the anchoring's pk and its random `link_secret`, valid SUPPORT_ANCHORING_LINK_DA
 link alone shows nothing: the manager proves the address, either signed in with it
 verified, or with a one-time code sent to it (six digits, stored hashed, valid
 SUPPORT_ANCHORING_CODE_MINUTES, at most SUPPORT_ANCHORING_CODE_ATTEMPTS tries, single
-use). Then the application's summary is shown and the manager confirms or declines, with
-an optional comment. Naming another manager withdraws the old request, whose link then
-stops working. The lead's coordinators are emailed the answer; every step is logged.
+use; at most SUPPORT_ANCHORING_CODE_MAX_SENDS codes per request, so that the code cannot be
+guessed by asking for new ones). Then the application's summary is shown and the manager
+confirms or declines, with an optional comment. Naming another manager withdraws the old
+request, whose link then stops working. The lead's coordinators are emailed the answer;
+every step is logged. The coordinator who asks cannot name their own address.
 """
 
 import secrets
@@ -72,6 +74,22 @@ def check_manager_email(organisation, email):
         )
 
 
+def check_not_own_address(by, email):
+    """The one who asks for the anchoring cannot be the manager who gives it."""
+    own = {by.email.lower()} | {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=by).values_list("email", flat=True)
+    }
+    if email.lower() in own:
+        raise ApplicationError(
+            _(
+                "Förankringen ska bekräftas av en chef som är någon annan än du själv. Ange "
+                "chefens egen e-postadress."
+            ),
+            "manager_email",
+        )
+
+
 def make_token(anchoring):
     return signing.dumps({"a": anchoring.pk, "s": anchoring.link_secret}, salt=SALT)
 
@@ -98,6 +116,7 @@ def request_anchoring(participant, *, by, manager_name, manager_title, manager_e
                 _("Texten innehåller något som ser ut som ett personnummer."), field
             )
     check_manager_email(participant.organisation, manager_email)
+    check_not_own_address(by, manager_email)
     replaced = list(
         participant.anchorings.select_for_update().filter(
             status__in=[Anchoring.Status.PENDING, Anchoring.Status.CONFIRMED]
@@ -211,11 +230,19 @@ def send_code(anchoring):
     now = timezone.now()
     if _code_sent_recently(anchoring, now):
         raise CodeError(_("En kod skickades alldeles nyss. Vänta en minut innan du ber om en ny."))
+    if anchoring.codes_sent >= settings.SUPPORT_ANCHORING_CODE_MAX_SENDS:
+        raise CodeError(
+            _(
+                "Inga fler koder kan skickas för den här förfrågan. Be kommunens kontaktperson "
+                "ange dig som chef på nytt, så får du en ny länk."
+            )
+        )
     code = f"{secrets.randbelow(10**6):06d}"
     anchoring.code_hash = make_password(code)
     anchoring.code_expires_at = now + timedelta(minutes=settings.SUPPORT_ANCHORING_CODE_MINUTES)
     anchoring.code_attempts = 0
-    anchoring.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
+    anchoring.codes_sent += 1
+    anchoring.save(update_fields=["code_hash", "code_expires_at", "code_attempts", "codes_sent"])
     emails.send(
         "support/emails/anchoring_code",
         [anchoring.manager_email],

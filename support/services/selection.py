@@ -30,7 +30,7 @@ from wagtail.log_actions import log
 
 from network.models import MunicipalityProfile
 from portal import emails
-from portal.accounts.roles import is_editor
+from portal.accounts.roles import active_membership, is_editor
 from portal.privacy import find_personal_numbers
 from portal.services.memberships import coordinators_of
 
@@ -420,14 +420,20 @@ def save_assessment(application, criterion, *, grade, note, by):
 
 def recipients(application):
     """Whom a decision is told to: the coordinators of every participating organisation
-    and the person who created the application."""
+    and the person who created the application, while a member of one of them."""
     people = []
+    organisations = set()
     for participant in application.participants.exclude(
         status=ApplicationParticipant.Status.DECLINED
     ).select_related("organisation"):
+        organisations.add(participant.organisation_id)
         people.extend(coordinators_of(participant.organisation))
-    if application.created_by is not None and application.created_by.is_active:
-        people.append(application.created_by)
+    creator = application.created_by
+    # The creator only while they still act for one of the applying organisations.
+    if creator is not None and creator.is_active:
+        membership = active_membership(creator)
+        if membership is not None and membership.organisation_id in organisations:
+            people.append(creator)
     return people
 
 
