@@ -139,6 +139,7 @@ APPLICATION_LOG_ACTIONS = {
     "support.anchoring.requested": _("Förankring begärd hos chef"),
     "support.anchoring.confirmed": _("Förankring bekräftad av chef"),
     "support.anchoring.declined": _("Förankring avböjd av chef"),
+    "support.anchoring.reopened": _("Förankring begärd igen efter ändring i ansökan"),
     "support.application.submitted": _("Ansökan om stöd inskickad"),
     "support.application.withdrawn": _("Ansökan om stöd tillbakatagen"),
 }

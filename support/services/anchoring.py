@@ -158,6 +158,54 @@ def request_anchoring(participant, *, by, manager_name, manager_title, manager_e
     return anchoring
 
 
+def reopen_after_change(application, *, by, change):
+    """The application changed after managers answered: what they anchored is no longer
+    what will be submitted. Every confirmed or declined answer becomes a pending request
+    again, and each manager is emailed the link to read the application as it is now.
+    Called inside the change's transaction, with the application row locked."""
+    latest = {}
+    for anchoring in (
+        Anchoring.objects.select_for_update(of=("self",))
+        .select_related("participant__organisation")
+        .filter(participant__application=application)
+        .exclude(status=Anchoring.Status.WITHDRAWN)
+        .order_by("requested_at", "pk")
+    ):
+        latest[anchoring.participant_id] = anchoring  # each participant's newest request
+    reopened = []
+    for anchoring in latest.values():
+        if anchoring.status == Anchoring.Status.PENDING:
+            continue  # not answered yet: the manager reads the application as it is
+        anchoring.status = Anchoring.Status.PENDING
+        anchoring.responded_at = None
+        anchoring.comment = ""
+        anchoring.code_hash = ""
+        anchoring.save(update_fields=["status", "responded_at", "comment", "code_hash"])
+        reopened.append(anchoring)
+        log(
+            application,
+            "support.anchoring.reopened",
+            user=by,
+            data={
+                "organisation": anchoring.participant.organisation.name,
+                "manager": f"{anchoring.manager_name}, {anchoring.manager_title}",
+            },
+        )
+        emails.send(
+            "support/emails/anchoring_reopened",
+            [anchoring.manager_email],
+            {
+                "anchoring": anchoring,
+                "application": application,
+                "organisation": anchoring.participant.organisation,
+                "change": change,
+                "url": respond_url(anchoring),
+                "days": settings.SUPPORT_ANCHORING_LINK_DAYS,
+            },
+        )
+    return reopened
+
+
 # The link ---------------------------------------------------------------------------
 
 

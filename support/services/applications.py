@@ -247,6 +247,7 @@ def start(*, by, activity=None, now=None):
 def update(application, *, by, activities, goals, integration, collaboration):
     """Save the draft's texts and chosen activities; the latest self-assessment follows."""
     application = lock_draft(application, by)
+    before = _content(application)
     application.goals = goals.strip()
     application.integration = integration.strip()
     application.collaboration = collaboration.strip()
@@ -256,7 +257,25 @@ def update(application, *, by, activities, goals, integration, collaboration):
         update_fields=["goals", "integration", "collaboration", "self_assessment", "updated_at"]
     )
     application.activities.set([a for a in activities if a.is_offered])
+    if _content(application) != before:
+        _ask_managers_again(application, by, _("texterna eller de önskade aktiviteterna"))
     return application
+
+
+def _content(application):
+    """What a manager anchors: the texts and the activities."""
+    return (
+        application.goals,
+        application.integration,
+        application.collaboration,
+        frozenset(application.activities.values_list("pk", flat=True)),
+    )
+
+
+def _ask_managers_again(application, by, change):
+    from .anchoring import reopen_after_change  # anchoring builds on this module
+
+    reopen_after_change(application, by=by, change=change)
 
 
 def networks_for(organisation):
@@ -331,6 +350,8 @@ def invite(application, *, by, organisations=(), network=None):
         )
     if not invited and network is None:
         raise ApplicationError(_("De valda kommunerna är redan med i ansökan."), "organisations")
+    if invited:
+        _ask_managers_again(application, by, _("vilka kommuner som söker tillsammans"))
     return invited
 
 
@@ -346,6 +367,8 @@ def remove_participant(participant, *, by):
     _log(
         application, "support.application.co_applicant_removed", by, organisation=organisation.name
     )
+    if not was_invited:
+        _ask_managers_again(application, by, _("vilka kommuner som söker tillsammans"))
     notify_coordinators(
         "application_removed",
         [organisation],

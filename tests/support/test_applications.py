@@ -303,8 +303,9 @@ def test_submitting_needs_activities_goals_and_integration_and_an_open_round(
 def test_a_co_applicant_that_has_not_answered_blocks_submitting_until_removed(
     client, draft, coordinator_a, vaxjo
 ):
-    confirm_anchoring(draft.participants.get(), coordinator_a, "socialchef@kalmar.se")
+    # (Invited first: inviting after the manager confirmed would ask the manager again.)
     application_service.invite(draft, by=coordinator_a, organisations=[vaxjo.organisation])
+    confirm_anchoring(draft.participants.get(is_lead=True), coordinator_a, "socialchef@kalmar.se")
     client.force_login(coordinator_a)
     page = client.post(f"{page_of(draft)}skicka-in/").content.decode()
     assert "Växjö har inte svarat på inbjudan." in page

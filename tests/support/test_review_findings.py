@@ -133,3 +133,86 @@ def test_the_team_does_not_read_the_self_assessment_of_a_withdrawn_application(
     application.status = "submitted"
     application.save(update_fields=["status"])
     assert client.get(f"/stod/nulagesanalys/{assessment.pk}/").status_code == 200
+
+
+def _anchored_pair(committed, application_round, activity, coordinator_a, coordinator_b, vaxjo):
+    """Kalmar's and Växjö's application, filled in, both managers confirmed (by code)."""
+    from support.services import anchoring as anchoring_service
+    from support.services import applications as application_service
+
+    from .test_applications import filled_in
+
+    application, _created = application_service.start(by=coordinator_a, activity=activity)
+    data = filled_in(activity)
+    application_service.update(
+        application,
+        by=coordinator_a,
+        activities=[activity],
+        goals=data["goals"],
+        integration=data["integration"],
+        collaboration=data["collaboration"],
+    )
+    application_service.invite(application, by=coordinator_a, organisations=[vaxjo.organisation])
+    vaxjo_part = application.participants.get(organisation=vaxjo.organisation)
+    application_service.answer_invitation(vaxjo_part, by=coordinator_b, accept=True)
+    with committed():
+        for participant, by, email in (
+            (application.participants.get(is_lead=True), coordinator_a, "chef@kalmar.se"),
+            (vaxjo_part, coordinator_b, "chef@vaxjo.se"),
+        ):
+            made = anchoring_service.request_anchoring(
+                participant,
+                by=by,
+                manager_name="Chef",
+                manager_title="Socialchef",
+                manager_email=email,
+            )
+            Anchoring.objects.filter(pk=made.pk).update(
+                status=Anchoring.Status.CONFIRMED, responded_at=timezone.now()
+            )
+    return application
+
+
+def test_changing_the_texts_after_the_managers_confirmed_asks_them_again(
+    client, committed, application_round, activity, coordinator_a, coordinator_b, vaxjo
+):
+    """A manager must have anchored what is submitted, not an earlier version of it."""
+    from .test_applications import filled_in, messages_to, page_of
+
+    application = _anchored_pair(
+        committed, application_round, activity, coordinator_a, coordinator_b, vaxjo
+    )
+    client.force_login(coordinator_a)
+    # Saving the same texts again changes nothing.
+    mail.outbox.clear()
+    with committed():
+        client.post(page_of(application), filled_in(activity))
+    assert mail.outbox == []
+    assert Anchoring.objects.filter(status=Anchoring.Status.CONFIRMED).count() == 2
+
+    with committed():
+        client.post(page_of(application), filled_in(activity, goals="Helt andra mål."))
+    assert Anchoring.objects.filter(status=Anchoring.Status.CONFIRMED).count() == 0
+    assert Anchoring.objects.filter(status=Anchoring.Status.PENDING).count() == 2
+    for address in ("chef@kalmar.se", "chef@vaxjo.se"):
+        [email] = messages_to(address)
+        assert "bekräfta förankringen igen" in email.subject
+        assert "/stod/ansokan/forankring/" in email.body
+    page = client.post(f"{page_of(application)}skicka-in/").content.decode()
+    assert "Ansökan kan inte skickas in ännu" in page
+    application.refresh_from_db()
+    assert application.status == "draft"
+
+
+def test_a_new_co_applicant_after_the_managers_confirmed_asks_them_again(
+    committed, application_round, activity, coordinator_a, coordinator_b, vaxjo, municipalities
+):
+    from organisations.models import Municipality
+    from support.services import applications as application_service
+
+    application = _anchored_pair(
+        committed, application_round, activity, coordinator_a, coordinator_b, vaxjo
+    )
+    nybro = Municipality.objects.get(name="Nybro").organisation
+    application_service.invite(application, by=coordinator_a, organisations=[nybro])
+    assert not Anchoring.objects.filter(status=Anchoring.Status.CONFIRMED).exists()
