@@ -464,7 +464,7 @@ def test_the_mina_sidor_panel_shows_applications_and_waiting_invitations(
     page = client.get("/mina-sidor/").content.decode()
     assert (
         "Ansökningar om stöd" in page
-        and "Kalmar i Ansökningsomgång 2027</a>" in page
+        and "Kalmar i ”Ansökningsomgång 2027”</a>" in page
         and "Utkast</li>" in page
     )
 

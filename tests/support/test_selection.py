@@ -284,7 +284,10 @@ def test_a_decision_tells_every_participant_in_swedish_with_reasons_and_no_grade
     for message in mail.outbox:
         assert message.subject == "Er ansökan om stöd från förstärkningsteamet är beviljad"
         assert "Ni planerar att arbeta med grannkommunen." in message.body
-        assert "Kalmar, Växjö" in message.body and "högst två år" in message.body
+        assert (
+            "ansökan om stöd från Kalmar och Växjö i omgången ”" in message.body
+            and "högst två år" in message.body
+        )
         assert "Hemlig teamanteckning" not in message.body
         assert "i hög grad" not in message.body and "betyg" not in message.body.lower()
     html = editor_client.get(round_url(application_round)).content.decode()
