@@ -45,6 +45,7 @@ def test_the_whole_path_from_start_to_a_compared_repeat(
     client.force_login(member_a)
     page = client.get(LIST).content.decode()
     assert "Starta Nulägesanalys: tidiga insatser" in page
+    assert '<a href="/stod/">Stöd från förstärkningsteamet</a>' in page  # the way back
     assessment = start(client, questionnaire)
     response = client.post(url(assessment), {early: "5", "action": "save"}, follow=True)
     assert "Utkastet är sparat" in response.content.decode()
