@@ -83,9 +83,12 @@ class SupportOfferPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.urls import reverse
 
+        from support.models.questions import QuestionAnswerIndexPage
         from support.services.offer import offer_by_area
 
         context = super().get_context(request, *args, **kwargs)
         context["offer"] = offer_by_area()
         context["self_assessment_url"] = reverse("support:assessment_list")
+        context["question_url"] = reverse("support:question_new")
+        context["answers_page"] = QuestionAnswerIndexPage.objects.live().public().first()
         return context

@@ -116,7 +116,7 @@ def test_two_municipalities_apply_together_from_start_to_submitted(
     # Kalmar's coordinator starts from the offer's "Ansök om stöd".
     client.force_login(coordinator_a)
     page = client.get(f"{START}?aktivitet={activity.pk}").content.decode()
-    assert "Ansökningsomgången Ansökningsomgång 2027 är öppen" in page
+    assert "Ansökningsomgången ”Ansökningsomgång 2027” är öppen" in page
     assert "Kartläggning av lokal lägesbild" in page
     response = client.post(START, {"aktivitet": activity.pk})
     application = Application.objects.get()
@@ -383,7 +383,7 @@ def test_without_an_open_round_the_page_says_so_and_names_the_next(client, db, c
     client.force_login(coordinator_a)
     page = client.get(START).content.decode()
     assert "Det finns ingen öppen ansökningsomgång just nu." in page
-    assert "Nästa omgång, Omgång hösten 2027, öppnar" in page
+    assert "Nästa omgång, ”Omgång hösten 2027”, öppnar" in page
     client.post(START)
     assert not Application.objects.exists()
 
@@ -465,7 +465,7 @@ def test_the_mina_sidor_panel_shows_applications_and_waiting_invitations(
     page = client.get("/mina-sidor/").content.decode()
     assert (
         "Ansökningar om stöd" in page
-        and "Kalmar i Ansökningsomgång 2027</a>" in page
+        and "Kalmar i ”Ansökningsomgång 2027”</a>" in page
         and "Utkast</li>" in page
     )
 

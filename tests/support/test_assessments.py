@@ -45,6 +45,7 @@ def test_the_whole_path_from_start_to_a_compared_repeat(
     client.force_login(member_a)
     page = client.get(LIST).content.decode()
     assert "Starta Nulägesanalys: tidiga insatser" in page
+    assert '<a href="/stod/">Stöd från förstärkningsteamet</a>' in page  # the way back
     assessment = start(client, questionnaire)
     response = client.post(url(assessment), {early: "5", "action": "save"}, follow=True)
     assert "Utkastet är sparat" in response.content.decode()
@@ -85,12 +86,13 @@ def test_the_whole_path_from_start_to_a_compared_repeat(
     # The result: the area's level, a strength, a gap, the comment and where to read more.
     strengths, gaps = result.split("<h3>Styrkor</h3>")[1].split("<h3>Utvecklingsområden</h3>")
     gaps = gaps.split("</section>")[0]
-    assert "Finns rutiner för tidig upptäckt?: Väl etablerat och följs upp" in strengths
-    assert "Följer ni upp insatserna?: Inte påbörjat" in gaps
+    assert "Finns rutiner för tidig upptäckt? – Väl etablerat och följs upp" in strengths
+    assert "Följer ni upp insatserna? – Inte påbörjat" in gaps
     assert "medelvärde 3,0 av 5" in result or "medelvärde 3.0 av 5" in result
     assert "Stöd i att följa upp." in result
     assert guidance_page.url in result and good_example.url in result
     assert "förra gången" not in result  # nothing to compare with yet
+    assert 'href="/stod/ansokan/">Ansök om stöd från förstärkningsteamet</a>' in result
 
     # Completed is read-only: a late save changes nothing.
     response = client.post(url(assessment), {early: "1", "action": "save"}, follow=True)

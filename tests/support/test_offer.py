@@ -123,3 +123,20 @@ def test_editors_cannot_save_a_personal_number_in_an_activity(client, editor, su
     response = client.post("/admin/snippets/support/supportactivity/add/", data)
     assert response.status_code == 200 and "personnummer" in response.content.decode()
     assert not SupportActivity.objects.exists()
+
+
+def test_the_offer_leads_to_asking_the_team_and_to_published_answers(
+    client, offer_page, support_area
+):
+    from support.models import QuestionAnswerIndexPage
+
+    make_activity(support_area, "Föreläsning om RBM")
+    page = client.get("/stod/").content.decode()
+    assert 'href="/stod/fragor/ny/"' in page
+    assert "Läs publicerade frågor och svar" not in page  # no answers page yet
+    assert "Ansökan görs av kommunens kontaktperson." in page
+
+    answers = QuestionAnswerIndexPage(title="Frågor och svar", slug="fragor-och-svar")
+    offer_page.get_parent().add_child(instance=answers)
+    page = client.get("/stod/").content.decode()
+    assert 'href="/fragor-och-svar/">Läs publicerade frågor och svar</a>' in page

@@ -411,6 +411,8 @@ def test_the_index_lists_answers_by_support_area(
     answers_index.add_child(instance=other)
     everything = client.get(answers_index.url).content.decode()
     assert published_answer.title in everything and "En fråga om BUP" in everything
+    assert "<h2>Alla frågor</h2>" in " ".join(everything.split()).replace("<h2> ", "<h2>")
+    assert "{%" not in everything  # no template tag leaks into the page
     filtered = client.get(f"{answers_index.url}?omrade={other_area.slug}").content.decode()
     assert "En fråga om BUP" in filtered and published_answer.title not in filtered
 
