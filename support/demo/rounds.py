@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ..models import ApplicationRound, AssessmentCriterion
 
-TITLE = "Ansökningsomgång för stöd från förstärkningsteamet"
+TITLE = "Nya kommuner"  # the round is open from when the demo is built
 
 CRITERIA = [
     (
