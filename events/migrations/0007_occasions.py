@@ -217,6 +217,43 @@ class Migration(migrations.Migration):
                 verbose_name="status",
             ),
         ),
+        # The old columns may be empty from here on, so that migrating back can add them
+        # again, fill them, and only then require them.
+        migrations.AlterField(
+            model_name="workshopsession",
+            name="workshop",
+            field=modelcluster.fields.ParentalKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sessions",
+                to="events.workshoppage",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="seatcounter",
+            name="workshop",
+            field=models.OneToOneField(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="seat_counter",
+                to="events.workshoppage",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="organisationquota",
+            name="workshop",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="organisation_quotas",
+                to="events.workshoppage",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="workshoppage",
+            name="capacity",
+            field=models.PositiveIntegerField(null=True, verbose_name="antal platser"),
+        ),
         migrations.RunPython(to_occasions, to_single_dates),
         migrations.RemoveConstraint(
             model_name="organisationquota", name="one_quota_per_organisation"

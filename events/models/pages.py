@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events.admin_forms import NO_KIND_CHOSEN, WorkshopPageForm
+from events.admin_forms import NEEDS_LINK, NEEDS_PLACE, NO_KIND_CHOSEN, WorkshopPageForm
 from organisations.models import KIND_PLURALS, Organisation
 from portal.blocks import BaseStreamBlock
 from portal.models import FilteredListingMixin, IndexPage
@@ -166,9 +166,8 @@ class WorkshopPage(Page):
             errors["open_to"] = NO_KIND_CHOSEN
         if errors:
             raise ValidationError(errors)
-        for occasion in self.occasions.all():
-            occasion.workshop = self
-            occasion.clean()
+        # Each occasion's rules (a place or link as the format needs, seats not below
+        # those taken) are checked by Occasion.clean, on its own form in the admin.
 
     def admits(self, organisation):
         """Whether members of this kind of organisation may sign up."""
@@ -274,9 +273,9 @@ class Occasion(Orderable, ClusterableModel):
         if workshop_format in (WorkshopFormat.DIGITAL, WorkshopFormat.HYBRID) and not (
             self.meeting_link
         ):
-            errors["meeting_link"] = _("Digitala och hybrida workshoppar behöver en möteslänk.")
+            errors["meeting_link"] = NEEDS_LINK
         if workshop_format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
-            errors["place"] = _("Ange var workshoppen hålls.")
+            errors["place"] = NEEDS_PLACE
         if self.pk:
             errors.update(self._errors_against_confirmed_seats())
         if errors:

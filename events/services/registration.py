@@ -416,7 +416,7 @@ def _cancel(registration, *, by, now, action="events.registration.cancelled", no
     if notify:
         notifications.after_commit_cancelled(registration)
     promoted = []
-    if held_seat:
+    if held_seat and registration.occasion_id is not None:
         occasion = _release_seat(registration)
         promoted = promote_waitlist(occasion, by=by, now=now)
     return registration, promoted

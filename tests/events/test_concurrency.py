@@ -77,7 +77,7 @@ def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):
     statuses = [r.status for r in in_arrival_order]
     assert statuses == ["confirmed"] * 10 + ["waitlisted"] * 40
     assert [r.waitlist_position for r in in_arrival_order[10:]] == list(range(1, 41))
-    assert SeatCounter.objects.get(workshop=workshop).taken == 10
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 10
     assert len(mail.outbox) == 50  # a confirmation or a waitlist place for everyone
 
     first_in_line = [r.pk for r in in_arrival_order[10:15]]
@@ -91,7 +91,7 @@ def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):
     assert Registration.objects.filter(workshop=workshop, status="confirmed").count() == 10
     assert Registration.objects.filter(workshop=workshop, status="waitlisted").count() == 35
     assert Registration.objects.filter(workshop=workshop, status="cancelled").count() == 5
-    assert SeatCounter.objects.get(workshop=workshop).taken == 10
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 10
     promoted_mail = [m for m in mail.outbox if m.subject.startswith("Du har fått en plats")]
     assert sorted(m.to[0] for m in promoted_mail) == sorted(
         r.user.email for r in Registration.objects.filter(pk__in=first_in_line)
@@ -123,11 +123,13 @@ def test_the_cap_per_organisation_holds_under_concurrency_for_every_kind(
     assert len(per_organisation) >= 4
     assert {o.kind for o in organisations if o.pk in per_organisation} - {"municipality"}
     quotas = dict(
-        OrganisationQuota.objects.filter(workshop=workshop).values_list("organisation", "taken")
+        OrganisationQuota.objects.filter(occasion__workshop=workshop).values_list(
+            "organisation", "taken"
+        )
     )
     assert {pk: n for pk, n in quotas.items() if n} == per_organisation
     assert Registration.objects.filter(workshop=workshop, status="waitlisted").count() == 40
-    assert SeatCounter.objects.get(workshop=workshop).taken == 10
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 10
 
 
 def test_the_same_person_twice_at_once_gets_one_registration(home_page, crowd):
@@ -137,4 +139,4 @@ def test_the_same_person_twice_at_once_gets_one_registration(home_page, crowd):
     assert Registration.objects.filter(workshop=workshop, user=person).count() == 1
     assert len([r for r in results if r is not None]) == 1
     assert all(isinstance(error, services.RegistrationError) for error in errors)
-    assert SeatCounter.objects.get(workshop=workshop).taken == 1
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 1

@@ -52,7 +52,7 @@ def test_reminders_go_out_once_however_often_cron_runs(
 
 def test_feedback_is_requested_once_after_the_last_session(workshop, member_a, soon, committed):
     registration = services.register(workshop, member_a)
-    WorkshopSession.objects.filter(workshop=workshop).update(
+    WorkshopSession.objects.filter(occasion__workshop=workshop).update(
         starts_at=soon(hours=-5), ends_at=soon(hours=-2)
     )
     mail.outbox.clear()
@@ -69,7 +69,7 @@ def test_the_feedback_form(client, workshop, member_a, soon):
     registration = services.register(workshop, member_a)
     path = feedback_path(registration)
     assert "öppnar när workshoppen är slut" in client.get(path).content.decode()
-    WorkshopSession.objects.filter(workshop=workshop).update(
+    WorkshopSession.objects.filter(occasion__workshop=workshop).update(
         starts_at=soon(hours=-5), ends_at=soon(hours=-2)
     )
     answers = {
