@@ -493,7 +493,9 @@ def move_from_waitlist(registration, *, by, now=None):
             raise RegistrationError(_("Personen står inte på väntelistan."))
         seat = _take_seat(registration.occasion, registration.organisation_id)
         if seat is Seat.WORKSHOP_FULL:
-            raise RegistrationError(_("Tillfället är fullbokat. Öka antalet platser först."))
+            raise RegistrationError(
+                _("Workshoppen är fullbokad det datumet. Öka antalet platser först.")
+            )
         if seat is Seat.ORGANISATION_FULL:
             raise RegistrationError(
                 _("%(name)s har redan så många platser som gränsen per organisation tillåter.")

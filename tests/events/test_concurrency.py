@@ -88,11 +88,17 @@ def test_fifty_at_once_for_ten_seats_then_five_cancel(home_page, crowd):
     assert errors == []
     promoted = sorted(p.pk for _cancelled, promoted in results for p in promoted)
     assert promoted == first_in_line
-    assert Registration.objects.filter(workshop=workshop, status="confirmed").count() == 10
+    # The five first in line are each offered a freed seat, held for them to confirm.
+    assert Registration.objects.filter(workshop=workshop, status="confirmed").count() == 5
+    assert sorted(
+        Registration.objects.filter(workshop=workshop, status="offered").values_list(
+            "pk", flat=True
+        )
+    ) == sorted(first_in_line)
     assert Registration.objects.filter(workshop=workshop, status="waitlisted").count() == 35
     assert Registration.objects.filter(workshop=workshop, status="cancelled").count() == 5
     assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 10
-    promoted_mail = [m for m in mail.outbox if m.subject.startswith("Du har fått en plats")]
+    promoted_mail = [m for m in mail.outbox if m.subject.startswith("En plats väntar på dig")]
     assert sorted(m.to[0] for m in promoted_mail) == sorted(
         r.user.email for r in Registration.objects.filter(pk__in=first_in_line)
     )
