@@ -111,7 +111,7 @@ def confirm_offer(token, user, *, now=None):
     check_person(registration, user)
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .select_related("workshop", "occasion", "user")
             .get(pk=registration.pk)
         )

@@ -399,7 +399,7 @@ def _started(registration, now):
 
 def _cancel(registration, *, by, now, action="events.registration.cancelled", notify=True):
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("workshop", "occasion")
         .get(pk=registration.pk)
     )
@@ -517,7 +517,7 @@ def move_to_occasion(registration, occasion, *, by, join_waitlist=False, now=Non
     now = now or timezone.now()
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .select_related("workshop", "occasion")
             .get(pk=registration.pk)
         )
@@ -533,6 +533,13 @@ def move_to_occasion(registration, occasion, *, by, join_waitlist=False, now=Non
             raise RegistrationError(_("Anmälan till det tillfället är inte öppen."))
         old = registration.occasion
         held_seat = registration.status in Registration.HOLDING
+        # Both counters, locked in one order: two people moving opposite ways at once
+        # wait for each other instead of deadlocking.
+        list(
+            SeatCounter.objects.select_for_update()
+            .filter(occasion__in=[occasion.pk, registration.occasion_id])
+            .order_by("pk")
+        )
         seat = _take_seat(occasion, registration.organisation_id)
         if seat is not Seat.TAKEN and not join_waitlist:
             raise RegistrationError(
