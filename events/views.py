@@ -24,6 +24,7 @@ from .services.calendar import (
 )
 from .services.feedback import (
     FeedbackClosed,
+    attended_occasion,
     feedback_closes_at,
     feedback_status,
     give_feedback,
@@ -235,20 +236,24 @@ def feedback(request, token):
     if status == "given":
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     if status != "open":
-        return _feedback_closed(request, workshop, status)
+        return _feedback_closed(request, registration, status)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             give_feedback(registration, form)
         except FeedbackClosed as closed:
-            return _feedback_closed(request, workshop, closed.state)
+            return _feedback_closed(request, registration, closed.state)
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     return render(request, "events/feedback_form.html", {"form": form, "workshop": workshop})
 
 
-def _feedback_closed(request, workshop, state):
+def _feedback_closed(request, registration, state):
     """Not yet open (200), or closed for good (410 Gone): either way, nothing is stored."""
-    context = {"workshop": workshop, state: True, "closed_at": feedback_closes_at(workshop)}
+    context = {
+        "workshop": registration.workshop,
+        state: True,
+        "closed_at": feedback_closes_at(attended_occasion(registration)),
+    }
     status = 410 if state == "closed" else 200
     return render(request, "events/feedback_invalid.html", context, status=status)
 

@@ -327,3 +327,18 @@ def test_a_revision_without_a_date_that_has_registrations_cancels_them_and_tells
     registration = Registration.objects.get(user=member_a)
     assert (registration.status, registration.occasion) == ("cancelled", None)
     assert [m.subject for m in mail.outbox] == ["Avbokad: Kartläggning i praktiken"]
+
+
+def test_feedback_opens_when_the_persons_own_date_is_over(two_dates, member_a, soon):
+    from events.models import WorkshopSession
+    from events.services.feedback import feedback_status
+    from events.services.reminders import send_feedback_requests
+
+    first, _second = dates(two_dates)  # the second date is still to come
+    registration = services.register(first, member_a)
+    WorkshopSession.objects.filter(occasion=first).update(
+        starts_at=soon(hours=-5), ends_at=soon(hours=-2)
+    )
+    registration = Registration.objects.get(pk=registration.pk)
+    assert feedback_status(registration) == "open"
+    assert send_feedback_requests() == 1
