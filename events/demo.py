@@ -206,27 +206,42 @@ def build(home):
             + datetime.timedelta(days=max([0] + [d - days for d, *_ in LATER_DATES.get(slug, [])])),
         )
         dates = [(days, place, county), *LATER_DATES.get(slug, [])]
+        # Running the demo again keeps each date (and whoever signed up for it).
+        existing = {o.sort_order: o for o in page.occasions.all()} if page.pk else {}
         page.occasions = [
-            _occasion(slug, form, anchor, day, where, code, hours, capacity, cap, number)
+            _occasion(
+                existing.get(number, Occasion()),
+                slug,
+                form,
+                anchor,
+                day,
+                where,
+                code,
+                hours,
+                capacity,
+                cap,
+                number,
+            )
             for number, (day, where, code) in enumerate(dates)
         ]
         publish(page, methods=list(Method.objects.filter(slug__in=methods)))
 
 
-def _occasion(slug, form, anchor, days, place, county, hours, capacity, cap, number):
+def _occasion(occasion, slug, form, anchor, days, place, county, hours, capacity, cap, number):
     starts = anchor + datetime.timedelta(days=days)
     starts += datetime.timedelta(days=(1 - starts.weekday()) % 7)  # the next Tuesday
-    occasion = Occasion(
-        sort_order=number,
-        place=place,
-        county=County.objects.filter(code=county).first() if county else None,
-        meeting_link="" if form == "on_site" else f"https://mote.example.se/{slug}-{number + 1}",
-        capacity=capacity,
-        per_organisation_cap=cap,
+    occasion.sort_order = number
+    occasion.place = place
+    occasion.county = County.objects.filter(code=county).first() if county else None
+    occasion.meeting_link = (
+        "" if form == "on_site" else f"https://mote.example.se/{slug}-{number + 1}"
     )
-    occasion.sessions = [
-        WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=hours))
-    ]
+    occasion.capacity = capacity
+    occasion.per_organisation_cap = cap
+    session = occasion.sessions.first() if occasion.pk else None
+    session = session or WorkshopSession()
+    session.starts_at, session.ends_at = starts, starts + datetime.timedelta(hours=hours)
+    occasion.sessions = [session]
     return occasion
 
 
