@@ -69,16 +69,16 @@ def set_up(users, capacity):
 
     from django.db import connection
 
-    workshop, sessions = popular_workshop(users, capacity)
+    workshop, occasion, sessions = popular_workshop(users, capacity)
     connection.close()
-    return workshop.pk, workshop.url, sessions
+    return workshop.pk, occasion.pk, workshop.url, sessions
 
 
 def popular_workshop(users, capacity, prefix="bench"):
     """`users` approved members with signed-in sessions (in the configured session store),
     taking turns between municipalities, regions, county boards and police regions, and one
-    open workshop with `capacity` seats, open to those four kinds. Returns (workshop,
-    session keys)."""
+    open workshop with three occasions (dates), open to those four kinds; everyone signs
+    up for the second, which has `capacity` seats. Returns (occasion, session keys)."""
     import datetime
     from importlib import import_module
 
@@ -92,7 +92,7 @@ def popular_workshop(users, capacity, prefix="bench"):
     )
     from django.utils import timezone
 
-    from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+    from events.models import Occasion, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
     from organisations.models import Organisation
     from portal.models import Membership
 
@@ -129,20 +129,26 @@ def popular_workshop(users, capacity, prefix="bench"):
         summary="Alla vill gå.",
         target_audience="Alla",
         format="digital",
-        meeting_link="https://mote.example.se/bench",
-        capacity=capacity,
         open_to=[str(kind) for kind in kinds],
         registration_opens=now - datetime.timedelta(hours=1),
         registration_closes=now + datetime.timedelta(days=7),
     )
-    workshop.sessions = [
-        WorkshopSession(
-            starts_at=now + datetime.timedelta(days=10),
-            ends_at=now + datetime.timedelta(days=10, hours=3),
+    occasions = []
+    for number in range(3):
+        starts = now + datetime.timedelta(days=10 + 7 * number)
+        occasion = Occasion(
+            sort_order=number,
+            meeting_link=f"https://mote.example.se/bench-{number}",
+            capacity=capacity if number == 1 else 5,
         )
-    ]
+        occasion.sessions = [
+            WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=3))
+        ]
+        occasions.append(occasion)
+    workshop.occasions = occasions
     WorkshopIndexPage.objects.first().add_child(instance=workshop)
     workshop.save_revision().publish()
+    chosen = workshop.occasions.order_by("sort_order")[1]
 
     session_store = import_module(settings.SESSION_ENGINE).SessionStore
     backend = settings.AUTHENTICATION_BACKENDS[0]
@@ -154,7 +160,7 @@ def popular_workshop(users, capacity, prefix="bench"):
         store[HASH_SESSION_KEY] = person.get_session_auth_hash()
         store.create()
         sessions.append(store.session_key)
-    return workshop, sessions
+    return workshop, chosen, sessions
 
 
 def start_gunicorn(port, workers, env):
@@ -176,28 +182,34 @@ def start_gunicorn(port, workers, env):
     )
 
 
-def outcome(workshop_pk, capacity):
-    """(confirmed, waitlisted, seat counter, overbooked) for the workshop, from the database."""
+def outcome(workshop_pk, occasion_pk, capacity):
+    """(confirmed, waitlisted, seat counter, overbooked) for the occasion, from the database;
+    overbooked also counts any registration that landed on another date of the workshop."""
     from django.db import connection
 
     from events.models import Registration, SeatCounter
 
-    registrations = Registration.objects.filter(workshop_id=workshop_pk)
+    elsewhere = (
+        Registration.objects.filter(workshop_id=workshop_pk)
+        .exclude(occasion_id=occasion_pk)
+        .count()
+    )
+    registrations = Registration.objects.filter(occasion_id=occasion_pk)
     confirmed = registrations.filter(status="confirmed").count()
     waitlisted = registrations.filter(status="waitlisted").count()
-    taken = SeatCounter.objects.get(workshop_id=workshop_pk).taken
+    taken = SeatCounter.objects.get(occasion_id=occasion_pk).taken
     connection.close()
-    overbooked = max(0, confirmed - capacity) + max(0, taken - capacity)
+    overbooked = max(0, confirmed - capacity) + max(0, taken - capacity) + elsewhere
     return confirmed, waitlisted, taken, overbooked
 
 
-def confirmed_kinds(workshop_pk):
+def confirmed_kinds(occasion_pk):
     """The kinds of organisation whose members got a seat."""
     from django.db import connection
 
     from events.models import Registration
 
-    kinds = Registration.objects.filter(workshop_id=workshop_pk, status="confirmed").values_list(
+    kinds = Registration.objects.filter(occasion_id=occasion_pk, status="confirmed").values_list(
         "organisation__kind", flat=True
     )
     kinds = sorted(set(kinds))
@@ -218,7 +230,7 @@ def wait_for(port, seconds=60):
     raise RuntimeError("gunicorn did not answer")
 
 
-def sign_up(port, session_key, page_url, register_url):
+def sign_up(port, session_key, page_url, register_url, occasion_pk):
     """GET the workshop page for a CSRF token, then POST the sign-up. Returns (ok, ms)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     cookies = f"sessionid={session_key}"
@@ -231,7 +243,7 @@ def sign_up(port, session_key, page_url, register_url):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     if page.status != 200 or "csrftoken" not in jar or not token:
         return False, 0.0
-    body = urlencode({"csrfmiddlewaretoken": token[1]})
+    body = urlencode({"csrfmiddlewaretoken": token[1], "occasion": occasion_pk})
     headers = {
         "Cookie": f"{cookies}; csrftoken={jar['csrftoken'].value}",
         "Content-Type": "application/x-www-form-urlencoded",
@@ -269,7 +281,7 @@ def main():
     os.environ.update(env)
     server = None
     try:
-        workshop_pk, page_url, sessions = set_up(args.users, args.capacity)
+        workshop_pk, occasion_pk, page_url, sessions = set_up(args.users, args.capacity)
         port = free_port()
         server = start_gunicorn(port, args.workers, env)
         wait_for(port)
@@ -277,12 +289,14 @@ def main():
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
             results = list(
-                pool.map(lambda key: sign_up(port, key, page_url, register_url), sessions)
+                pool.map(
+                    lambda key: sign_up(port, key, page_url, register_url, occasion_pk), sessions
+                )
             )
         wall = time.perf_counter() - started
 
-        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
-        kinds = confirmed_kinds(workshop_pk)
+        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, occasion_pk, args.capacity)
+        kinds = confirmed_kinds(occasion_pk)
 
         failed_requests = sum(1 for ok, _ms in results if not ok)
         missing = args.users - confirmed - waitlisted
@@ -291,7 +305,7 @@ def main():
         p50 = statistics.median(latencies) if latencies else 0.0
         p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
         print(
-            f"engine={engine} users={args.users} capacity={args.capacity} "
+            f"engine={engine} occasions=3 users={args.users} capacity={args.capacity} "
             f"gunicorn_workers={args.workers} client_threads={args.concurrency} "
             f"wall_s={wall:.2f} seat_counter={taken} confirmed_kinds={','.join(kinds)}"
         )

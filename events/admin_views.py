@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_required
 from wagtail.log_actions import log
@@ -12,7 +13,7 @@ from wagtail.log_actions import log
 from portal.exports import SafeCsvWriter
 
 from . import services
-from .models import Feedback, Registration, WorkshopPage
+from .models import Feedback, Registration, SeatCounter, SessionAttendance, WorkshopPage
 from .services.attendance import record_attendance
 from .services.charts import bar_chart
 from .services.feedback import summarise, summary_by
@@ -23,7 +24,9 @@ from .services.interest import interest_per_county
 def workshop_list(request):
     workshops = WorkshopPage.objects.annotate(
         confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+        offered=Count("registrations", filter=Q(registrations__status="offered")),
         waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        occasion_count=Count("occasions", distinct=True),
     ).order_by("-first_published_at")
     return TemplateResponse(request, "events/admin/workshop_list.html", {"workshops": workshops})
 
@@ -38,15 +41,36 @@ def workshop_registrations(request, pk):
         _act(request, workshop)
         return redirect("events_admin:registrations", pk=pk)
     registrations = Registration.objects.filter(workshop=workshop).select_related(
-        "user", "organisation", "registered_by"
+        "user", "organisation", "registered_by", "occasion"
     )
+    marks = {
+        (row.registration_id, row.session_id): row.attended
+        for row in SessionAttendance.objects.filter(registration__workshop=workshop)
+    }
+    occasions = []
+    for occasion in workshop.occasion_times:
+        counter = SeatCounter.objects.filter(occasion=occasion).first()
+        sessions = occasion.session_times
+        confirmed = [
+            (r, [(session, marks.get((r.pk, session.pk))) for session in sessions])
+            for r in registrations.filter(occasion=occasion, status="confirmed")
+        ]
+        occasions.append(
+            {
+                "occasion": occasion,
+                "counter": counter,
+                "kept_higher": counter is not None and counter.capacity > occasion.capacity,
+                "confirmed": confirmed,
+                "offered": registrations.filter(occasion=occasion, status="offered"),
+                "waitlisted": registrations.filter(occasion=occasion, status="waitlisted"),
+            }
+        )
     return TemplateResponse(
         request,
         "events/admin/registrations.html",
         {
             "workshop": workshop,
-            "confirmed": registrations.filter(status="confirmed"),
-            "waitlisted": registrations.filter(status="waitlisted"),
+            "occasions": occasions,
             "cancelled": registrations.filter(status="cancelled"),
             "feedback": summarise(Feedback.objects.filter(registration__workshop=workshop)),
         },
@@ -59,7 +83,13 @@ def _act(request, workshop):
     )
     action = request.POST.get("action")
     if action in ("attended", "absent"):
-        record_attendance(registration, action == "attended", by=request.user)
+        session = (
+            registration.occasion
+            and registration.occasion.sessions.filter(
+                pk=request.POST.get("session") or None
+            ).first()
+        )
+        record_attendance(registration, action == "attended", by=request.user, session=session)
         messages.success(
             request, _("Närvaron för %(name)s är sparad.") % {"name": registration.user}
         )
@@ -82,13 +112,16 @@ def registrations_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="anmalningar-{workshop.slug}.csv"'
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = SafeCsvWriter(response, delimiter=";")
-    writer.writerow(["Namn", "Organisation", "Slag", "Status", "Plats i kön", "Närvarade"])
+    writer.writerow(
+        ["Namn", "Organisation", "Slag", "Tillfälle", "Status", "Plats i kön", "Närvarade"]
+    )
     for registration, waitlist_position in services.registrations_in_arrival_order(workshop):
         writer.writerow(
             [
                 registration.user.get_full_name() or registration.user.email,
                 registration.organisation.name,
                 registration.organisation.get_kind_display(),
+                _occasion_date(registration.occasion),
                 registration.get_status_display(),
                 waitlist_position or "",
                 {True: "Ja", False: "Nej", None: ""}[registration.attended],
@@ -96,6 +129,11 @@ def registrations_csv(request, pk):
         )
     log(workshop, "events.registrations.exported", user=request.user)
     return response
+
+
+def _occasion_date(occasion):
+    starts = occasion.starts_at if occasion is not None else None
+    return timezone.localtime(starts).strftime("%Y-%m-%d %H:%M") if starts else ""
 
 
 @permission_required("events.view_feedback")

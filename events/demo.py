@@ -12,7 +12,7 @@ from organisations.models import County, Organisation
 from portal.demo.builder import publish, stream, upsert_child
 from portal.models import Method, SupportAreaPage
 
-from .models import Registration, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+from .models import Occasion, Registration, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
 
 THEMES = [
     (
@@ -54,6 +54,7 @@ THEMES = [
 ]
 
 # (slug, title, theme, format, place, county code, days from anchor, hours, capacity, cap, methods)
+# A workshop with more dates in LATER_DATES is given further occasions like its first.
 WORKSHOPS = [
     (
         "rbm-grund",
@@ -123,6 +124,13 @@ WORKSHOPS = [
 ]
 
 
+# Further dates (days from the anchor, place, county code) of popular workshops: one theme
+# run several times, so that more than 30 municipalities can take part.
+LATER_DATES = {
+    "rbm-grund": [(68, "", None), (96, "", None)],
+    "kartlaggning-workshop": [(83, "Länsstyrelsen, Göteborg", "14")],
+}
+
 # Who may sign up, when not municipalities only. Collaboration with child and adolescent
 # psychiatry (BUP) needs the regions in the room too.
 OPEN_TO = {
@@ -191,19 +199,50 @@ def build(home):
                 ]
             ),
             format=form,
-            place=place,
-            county=County.objects.filter(code=county).first() if county else None,
-            meeting_link="" if form == "on_site" else f"https://mote.example.se/{slug}",
-            capacity=capacity,
-            per_organisation_cap=cap,
             open_to=[str(kind) for kind in OPEN_TO.get(slug, [Organisation.Kind.MUNICIPALITY])],
             registration_opens=starts - datetime.timedelta(days=60),
-            registration_closes=starts - datetime.timedelta(days=3),
+            registration_closes=starts
+            - datetime.timedelta(days=3)
+            + datetime.timedelta(days=max([0] + [d - days for d, *_ in LATER_DATES.get(slug, [])])),
         )
-        page.sessions = [
-            WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=hours))
+        dates = [(days, place, county), *LATER_DATES.get(slug, [])]
+        # Running the demo again keeps each date (and whoever signed up for it).
+        existing = {o.sort_order: o for o in page.occasions.all()} if page.pk else {}
+        page.occasions = [
+            _occasion(
+                existing.get(number, Occasion()),
+                slug,
+                form,
+                anchor,
+                day,
+                where,
+                code,
+                hours,
+                capacity,
+                cap,
+                number,
+            )
+            for number, (day, where, code) in enumerate(dates)
         ]
         publish(page, methods=list(Method.objects.filter(slug__in=methods)))
+
+
+def _occasion(occasion, slug, form, anchor, days, place, county, hours, capacity, cap, number):
+    starts = anchor + datetime.timedelta(days=days)
+    starts += datetime.timedelta(days=(1 - starts.weekday()) % 7)  # the next Tuesday
+    occasion.sort_order = number
+    occasion.place = place
+    occasion.county = County.objects.filter(code=county).first() if county else None
+    occasion.meeting_link = (
+        "" if form == "on_site" else f"https://mote.example.se/{slug}-{number + 1}"
+    )
+    occasion.capacity = capacity
+    occasion.per_organisation_cap = cap
+    session = occasion.sessions.first() if occasion.pk else None
+    session = session or WorkshopSession()
+    session.starts_at, session.ends_at = starts, starts + datetime.timedelta(hours=hours)
+    occasion.sessions = [session]
+    return occasion
 
 
 def counts():

@@ -1,6 +1,8 @@
 import re
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.filtering import FilterForm, county_filter, live_support_areas, support_area_filter
@@ -39,6 +41,13 @@ class WorkshopFilterForm(FilterForm):
 
 
 class TeamRegistrationForm(forms.Form):
+    occasion = forms.TypedChoiceField(
+        label=_("Tillfälle"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     colleagues = forms.ModelMultipleChoiceField(
         label=_("Kollegor att anmäla"),
         queryset=None,
@@ -46,12 +55,42 @@ class TeamRegistrationForm(forms.Form):
         error_messages={"required": _("Välj minst en kollega.")},
     )
 
-    def __init__(self, colleagues, *args, **kwargs):
+    def __init__(self, colleagues, occasions, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.occasions = {occasion.pk: occasion for occasion in occasions}
+        self.fields["occasion"].choices = [
+            (occasion.pk, occasion_label(occasion)) for occasion in occasions
+        ]
+        if len(occasions) == 1:
+            self.fields["occasion"].initial = occasions[0].pk
         self.fields["colleagues"].queryset = colleagues
         self.fields["colleagues"].label_from_instance = lambda user: (
             user.get_full_name() or user.email
         )
+
+    def clean_occasion(self):
+        """The chosen occasion; a workshop with one date needs no choice."""
+        chosen = self.cleaned_data["occasion"]
+        if chosen in self.occasions:
+            return self.occasions[chosen]
+        if len(self.occasions) == 1:
+            return next(iter(self.occasions.values()))
+        raise forms.ValidationError(_("Välj ett tillfälle."))
+
+
+def occasion_label(occasion):
+    """'3 mars 2026, 09:00–12:00, Växjö' for a choice between occasions."""
+    sessions = occasion.session_times
+    if not sessions:
+        return "–"
+    first, last = (
+        timezone.localtime(sessions[0].starts_at),
+        timezone.localtime(sessions[-1].ends_at),
+    )
+    when = f"{date_format(first, 'j F Y, H:i')}–{date_format(last, 'H:i')}"
+    if len(sessions) > 1:
+        when += " " + _("(%(count)s pass)") % {"count": len(sessions)}
+    return f"{when}, {occasion.place}" if occasion.place else when
 
 
 class FeedbackForm(PrivacyGuardMixin, forms.ModelForm):

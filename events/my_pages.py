@@ -7,6 +7,7 @@ from portal.accounts.my_pages import Panel
 from .models import Registration
 from .services.calendar import calendar_feed_for
 from .services.feedback import feedback_is_due, feedback_path
+from .services.offers import offer_path
 
 
 def registrations_panel(request):
@@ -15,13 +16,15 @@ def registrations_panel(request):
     registrations = list(
         Registration.objects.filter(user=user)
         .exclude(status=Registration.Status.CANCELLED)
-        .select_related("workshop", "organisation")
-        .prefetch_related("workshop__sessions")
+        .select_related("workshop", "organisation", "occasion")
+        .prefetch_related("occasion__sessions")
         .order_by("-id")
     )
     upcoming, feedback_due = [], []
     for registration in registrations:
-        ends_at = registration.workshop.ends_at
+        if registration.status == Registration.Status.OFFERED:
+            registration.offer_path = offer_path(registration)
+        ends_at = registration.occasion.ends_at if registration.occasion else None
         if ends_at and ends_at < now:
             if feedback_is_due(registration, now):
                 feedback_due.append((registration, feedback_path(registration)))
@@ -41,6 +44,7 @@ def personal_data(user):
         [
             {
                 "workshop": r.workshop.title,
+                "tillfälle": str(r.occasion) if r.occasion else None,
                 "organisation": r.organisation.name,
                 "status": r.get_status_display(),
                 "anmäld": r.created_at.isoformat(),
@@ -58,7 +62,7 @@ def personal_data(user):
                 ),
             }
             for r in Registration.objects.filter(user=user).select_related(
-                "workshop", "organisation", "feedback"
+                "workshop", "occasion", "organisation", "feedback"
             )
         ]
         + [

@@ -13,6 +13,8 @@ from .models import Theme, WorkshopPage
 def workshop_document(page):
     starts = page.starts_at
     area = page.support_area
+    occasions = page.occasion_times
+    counties = [o.county_id for o in occasions if o.county_id]
     return Document(
         page_key(page),
         "workshop",
@@ -23,7 +25,7 @@ def workshop_document(page):
             area.title if area and area.live else "",
             page.target_audience,
             page.get_format_display(),
-            page.place,
+            *(occasion.place for occasion in occasions),
             page.open_to_label,
             page.network.name if page.network_id else "",
             ", ".join(method.name for method in page.methods.all()),
@@ -31,7 +33,7 @@ def workshop_document(page):
         ),
         page_url(page),
         support_areas=[page.support_area.slug] if page.support_area_id else [],
-        county=page.county_id or "",
+        county=counties[0] if counties else "",  # the first date's, for the facet
         year=starts.year if starts else None,
         date=starts or page.last_published_at,
     )

@@ -5,6 +5,8 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +16,7 @@ from portal.calendar import build_calendar
 
 from . import services
 from .forms import FeedbackForm, TeamRegistrationForm
-from .models import Registration, Theme, WorkshopPage
+from .models import Occasion, Registration, Theme, WorkshopPage
 from .services.calendar import (
     ICS_MIMETYPE,
     entries_in_feed,
@@ -22,6 +24,7 @@ from .services.calendar import (
 )
 from .services.feedback import (
     FeedbackClosed,
+    attended_occasion,
     feedback_closes_at,
     feedback_status,
     give_feedback,
@@ -33,6 +36,7 @@ from .services.interest import (
     themes_of_interest,
     themes_with_workshops,
 )
+from .services.offers import OfferError, check_person, confirm_offer, offer_state, read_offer_token
 
 
 def _back(request, workshop):
@@ -46,12 +50,23 @@ def _workshop(pk):
     return get_object_or_404(WorkshopPage.objects.live().public(), pk=pk)
 
 
+def _occasion(workshop, value):
+    """The occasion a form chose (by id), or the workshop's only one when none was chosen."""
+    if not value:
+        return services.occasion_of(workshop)
+    try:
+        return workshop.occasions.get(pk=int(value))
+    except (ValueError, Occasion.DoesNotExist):
+        raise services.RegistrationError(_("Välj ett av workshoppens tillfällen.")) from None
+
+
 @login_required
 @require_POST
 def register(request, pk):
     workshop = _workshop(pk)
     try:
-        registration = services.register(workshop, request.user)
+        occasion = _occasion(workshop, request.POST.get("occasion"))
+        registration = services.register(occasion, request.user)
     except services.RegistrationError as error:
         messages.error(request, str(error))
     else:
@@ -60,10 +75,70 @@ def register(request, pk):
         else:
             messages.info(
                 request,
-                _("Workshoppen är fullbokad. Du står som nummer %(position)s på väntelistan.")
+                _("Tillfället är fullbokat. Du står som nummer %(position)s på väntelistan.")
                 % {"position": registration.waitlist_position},
             )
     return _back(request, workshop)
+
+
+@login_required
+@require_POST
+def move(request, pk):
+    """Move one's registration to another occasion of the workshop."""
+    workshop = _workshop(pk)
+    registration = get_object_or_404(
+        Registration.objects.exclude(status=Registration.Status.CANCELLED),
+        workshop=workshop,
+        user=request.user,
+    )
+    try:
+        occasion = _occasion(workshop, request.POST.get("occasion") or "none")
+        moved = services.move_to_occasion(
+            registration,
+            occasion,
+            by=request.user,
+            join_waitlist=request.POST.get("waitlist") == "ja",
+        )
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        if moved.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request,
+                _("Du har bytt tillfälle och har en plats %(when)s. Bekräftelsen är mejlad.")
+                % {"when": date_format(timezone.localtime(occasion.starts_at), "j F Y")},
+            )
+        else:
+            messages.info(
+                request,
+                _("Du står som nummer %(position)s på väntelistan till det nya tillfället.")
+                % {"position": moved.waitlist_position},
+            )
+    return _back(request, workshop)
+
+
+def offer(request, token):
+    """The link in an offer email: GET shows the offer with one button, POST takes the
+    seat (a GET never changes anything, so mail scanners that follow links do no harm)."""
+    try:
+        registration, expires = read_offer_token(token)
+    except signing.BadSignature:
+        return render(request, "events/offer.html", {"invalid": True}, status=400)
+    context = {"registration": registration, "workshop": registration.workshop}
+    try:
+        check_person(registration, request.user)
+    except OfferError as error:
+        return render(request, "events/offer.html", {**context, "refusal": error}, status=403)
+    if request.method == "POST":
+        try:
+            confirm_offer(token, request.user)
+        except OfferError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Platsen är din. Bekräftelsen med kalenderfil är mejlad."))
+        return redirect(request.path)
+    context["state"] = offer_state(registration, expires)
+    return render(request, "events/offer.html", context)
 
 
 @login_required
@@ -102,11 +177,14 @@ def register_team(request, pk):
     if membership is None or not is_coordinator_of(request.user, membership.organisation):
         raise PermissionDenied
     form = TeamRegistrationForm(
-        _colleagues_to_register(request.user, workshop), request.POST or None
+        _colleagues_to_register(request.user, workshop),
+        workshop.occasion_times,
+        request.POST or None,
+        initial={"occasion": request.GET["tillfalle"]} if "tillfalle" in request.GET else None,
     )
     if request.method == "POST" and form.is_valid():
         registered, problems = services.register_team(
-            workshop, request.user, form.cleaned_data["colleagues"]
+            form.cleaned_data["occasion"], request.user, form.cleaned_data["colleagues"]
         )
         for registration in registered:
             messages.success(
@@ -158,20 +236,24 @@ def feedback(request, token):
     if status == "given":
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     if status != "open":
-        return _feedback_closed(request, workshop, status)
+        return _feedback_closed(request, registration, status)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             give_feedback(registration, form)
         except FeedbackClosed as closed:
-            return _feedback_closed(request, workshop, closed.state)
+            return _feedback_closed(request, registration, closed.state)
         return render(request, "events/feedback_thanks.html", {"workshop": workshop})
     return render(request, "events/feedback_form.html", {"form": form, "workshop": workshop})
 
 
-def _feedback_closed(request, workshop, state):
+def _feedback_closed(request, registration, state):
     """Not yet open (200), or closed for good (410 Gone): either way, nothing is stored."""
-    context = {"workshop": workshop, state: True, "closed_at": feedback_closes_at(workshop)}
+    context = {
+        "workshop": registration.workshop,
+        state: True,
+        "closed_at": feedback_closes_at(attended_occasion(registration)),
+    }
     status = 410 if state == "closed" else 200
     return render(request, "events/feedback_invalid.html", context, status=status)
 

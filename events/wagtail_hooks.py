@@ -18,6 +18,14 @@ REGISTRATION_LOG_ACTIONS = {
     "events.registration.cancelled": _("Anmälan avbokad"),
     "events.registration.cancelled_account_deleted": _("Anmälan avbokad när kontot raderades"),
     "events.registration.promoted": _("Flyttad från väntelistan"),
+    "events.registration.offered": _("Erbjuden en plats från väntelistan"),
+    "events.registration.offer_confirmed": _("Erbjuden plats bekräftad"),
+    "events.registration.offer_expired": _("Erbjuden plats inte bekräftad i tid"),
+    "events.registration.moved": _("Bytte tillfälle"),
+    "events.registration.cancelled_occasion_removed": _("Anmälan avbokad när tillfället togs bort"),
+    "events.occasion.capacity_kept": _(
+        "Platserna kunde inte sänkas under dem som redan är tagna; de sänks när platser blir lediga"
+    ),
     "events.registration.moved_by_editor": _("Flyttad från väntelistan av redaktör"),
     "events.registration.attendance": _("Närvaro markerad"),
     "events.registrations.exported": _("Anmälningar exporterade (CSV)"),

@@ -7,7 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+from events.models import Occasion, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
 from portal import blocks
 from portal.models import (
     Challenge,
@@ -236,16 +236,26 @@ class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
         model = WorkshopIndexPage
 
 
+OCCASION_DEFAULTS = {
+    "capacity": 10,
+    "per_organisation_cap": None,
+    "place": "",
+    "county": None,
+    "meeting_link": "https://mote.example.se/hemligt-rum",
+}
+
+
 class WorkshopPageFactory(wagtail_factories.PageFactory):
-    """A published workshop, open for registration, starting in two weeks."""
+    """A published workshop, open for registration, with one occasion starting in two
+    weeks. The occasion's fields (capacity, per_organisation_cap, place, county,
+    meeting_link) are given as for a page; `sessions` are its start times, and
+    `occasions` a list of such lists for a workshop with several dates."""
 
     title = factory.Sequence(lambda n: f"Workshop {n}")
     theme = factory.SubFactory(ThemeFactory)
     summary = "En workshop om samverkan."
     target_audience = "Socialsekreterare"
     format = "digital"
-    meeting_link = "https://mote.example.se/hemligt-rum"
-    capacity = 10
     registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
 
@@ -253,11 +263,30 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
         model = WorkshopPage
         skip_postgeneration_save = True
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        occasion_fields = {
+            name: kwargs.pop(name, default) for name, default in OCCASION_DEFAULTS.items()
+        }
+        page = super()._create(model_class, *args, **kwargs)
+        page._occasion_fields = occasion_fields
+        return page
+
+    @factory.post_generation
+    def occasions(self, create, extracted, **kwargs):
+        self._occasion_starts = extracted
+
     @factory.post_generation
     def sessions(self, create, extracted, **kwargs):
-        starts = extracted or [timezone.now() + datetime.timedelta(days=14)]
-        for start in starts:
-            WorkshopSession.objects.create(
-                workshop=self, starts_at=start, ends_at=start + datetime.timedelta(hours=3)
+        dates = self._occasion_starts or [
+            extracted or [timezone.now() + datetime.timedelta(days=14)]
+        ]
+        for number, starts in enumerate(dates):
+            occasion = Occasion.objects.create(
+                workshop=self, sort_order=number, **self._occasion_fields
             )
+            for start in starts:
+                WorkshopSession.objects.create(
+                    occasion=occasion, starts_at=start, ends_at=start + datetime.timedelta(hours=3)
+                )
         self.save_revision().publish()  # publishing creates the seat counter

@@ -1,13 +1,22 @@
-from .pages import WorkshopFormat, WorkshopIndexPage, WorkshopPage, WorkshopSession
-from .registrations import CalendarFeed, Feedback, OrganisationQuota, Registration, SeatCounter
+from .pages import Occasion, WorkshopFormat, WorkshopIndexPage, WorkshopPage, WorkshopSession
+from .registrations import (
+    CalendarFeed,
+    Feedback,
+    OrganisationQuota,
+    Registration,
+    SeatCounter,
+    SessionAttendance,
+)
 from .themes import Theme, ThemeInterest
 
 __all__ = [
     "CalendarFeed",
     "Feedback",
+    "Occasion",
     "OrganisationQuota",
     "Registration",
     "SeatCounter",
+    "SessionAttendance",
     "Theme",
     "ThemeInterest",
     "WorkshopFormat",

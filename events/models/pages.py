@@ -3,15 +3,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import QueryDict
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events.admin_forms import NO_KIND_CHOSEN, WorkshopPageForm
+from events.admin_forms import NEEDS_LINK, NEEDS_PLACE, NO_KIND_CHOSEN, WorkshopPageForm
 from organisations.models import KIND_PLURALS, Organisation
 from portal.blocks import BaseStreamBlock
 from portal.models import FilteredListingMixin, IndexPage
@@ -94,28 +97,6 @@ class WorkshopPage(Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
     format = models.CharField(_("genomförande"), max_length=10, choices=WorkshopFormat.choices)
-    place = models.CharField(_("plats"), max_length=200, blank=True)
-    county = models.ForeignKey(
-        "organisations.County",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="workshops",
-        verbose_name=_("län"),
-        help_text=_("Där workshoppen hålls, om den är på plats eller hybrid."),
-    )
-    meeting_link = models.URLField(
-        _("möteslänk"),
-        blank=True,
-        help_text=_("Visas bara för bekräftade deltagare."),
-    )
-    capacity = models.PositiveIntegerField(_("antal platser"))
-    per_organisation_cap = models.PositiveIntegerField(
-        _("max platser per organisation"),
-        null=True,
-        blank=True,
-        help_text=_("Gäller varje organisation, av alla slag. Lämna tomt för ingen gräns."),
-    )
     open_to = models.JSONField(
         _("öppen för"),
         default=default_open_to,
@@ -141,19 +122,9 @@ class WorkshopPage(Page):
         FieldPanel("summary"),
         FieldPanel("target_audience"),
         FieldPanel("body"),
-        InlinePanel("sessions", label=_("Tillfällen"), min_num=1),
+        FieldPanel("format"),
         MultiFieldPanel(
             [
-                FieldPanel("format"),
-                FieldPanel("place"),
-                FieldPanel("county"),
-                FieldPanel("meeting_link"),
-            ],
-            heading=_("Var"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_organisation_cap")]),
                 FieldPanel("open_to"),
                 FieldRowPanel(
                     [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
@@ -161,6 +132,15 @@ class WorkshopPage(Page):
                 FieldPanel("network"),
             ],
             heading=_("Anmälan"),
+        ),
+        InlinePanel(
+            "occasions",
+            label=_("Tillfälle"),
+            heading=_("Tillfällen"),
+            help_text=_(
+                "Varje tillfälle har egna pass, platser, plats eller möteslänk och väntelista."
+            ),
+            min_num=1,
         ),
     ]
     search_fields = Page.search_fields + [
@@ -182,40 +162,12 @@ class WorkshopPage(Page):
         opens, closes = self.registration_opens, self.registration_closes
         if opens and closes and closes <= opens:
             errors["registration_closes"] = _("Anmälan måste stänga efter att den öppnar.")
-        if self.format in (WorkshopFormat.DIGITAL, WorkshopFormat.HYBRID) and not self.meeting_link:
-            errors["meeting_link"] = _("Digitala och hybrida workshoppar behöver en möteslänk.")
-        if self.format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
-            errors["place"] = _("Ange var workshoppen hålls.")
         if not self.open_to or not set(self.open_to) <= set(Organisation.Kind.values):
             errors["open_to"] = NO_KIND_CHOSEN
-        if self.pk:
-            errors.update(self._errors_against_confirmed_seats())
         if errors:
             raise ValidationError(errors)
-
-    def _errors_against_confirmed_seats(self):
-        from django.db.models import Count
-
-        from .registrations import Registration
-
-        confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED)
-        errors = {}
-        count = confirmed.count()
-        if self.capacity is not None and self.capacity < count:
-            errors["capacity"] = _(
-                "%(count)s personer har redan bekräftade platser; antalet platser kan inte "
-                "vara färre."
-            ) % {"count": count}
-        if self.per_organisation_cap:
-            largest = (
-                confirmed.values("organisation").annotate(n=Count("id")).order_by("-n").first()
-            )
-            if largest and largest["n"] > self.per_organisation_cap:
-                errors["per_organisation_cap"] = _(
-                    "En organisation har redan %(count)s bekräftade platser; gränsen kan inte "
-                    "vara lägre."
-                ) % {"count": largest["n"]}
-        return errors
+        # Each occasion's rules (a place or link as the format needs, seats not below
+        # those taken) are checked by Occasion.clean, on its own form in the admin.
 
     def admits(self, organisation):
         """Whether members of this kind of organisation may sign up."""
@@ -229,8 +181,80 @@ class WorkshopPage(Page):
         )
 
     @cached_property
+    def occasion_times(self):
+        """The occasions soonest first (sorted here, so prefetched occasions are used)."""
+        return sorted(
+            self.occasions.all(), key=lambda o: (o.starts_at is None, o.starts_at, o.pk or 0)
+        )
+
+    @property
     def session_times(self):
-        # Sorted here rather than by the database, so prefetched sessions are used.
+        return [session for occasion in self.occasion_times for session in occasion.session_times]
+
+    @property
+    def starts_at(self):
+        starts = [o.starts_at for o in self.occasion_times if o.starts_at]
+        return min(starts) if starts else None
+
+    @property
+    def ends_at(self):
+        ends = [o.ends_at for o in self.occasion_times if o.ends_at]
+        return max(ends) if ends else None
+
+    def get_context(self, request, *args, **kwargs):
+        from events.services.registration import registration_outlook
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(vars(registration_outlook(self, request.user)))
+        return context
+
+
+class Occasion(Orderable, ClusterableModel):
+    """One date of a workshop: its own sessions, seats, place or link, cap per
+    organisation and waitlist. People sign up for an occasion."""
+
+    workshop = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="occasions")
+    place = models.CharField(_("plats"), max_length=200, blank=True)
+    county = models.ForeignKey(
+        "organisations.County",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_occasions",
+        verbose_name=_("län"),
+        help_text=_("Där tillfället hålls, om det är på plats eller hybrid."),
+    )
+    meeting_link = models.URLField(
+        _("möteslänk"),
+        blank=True,
+        help_text=_("Visas bara för bekräftade deltagare."),
+    )
+    capacity = models.PositiveIntegerField(_("antal platser"))
+    per_organisation_cap = models.PositiveIntegerField(
+        _("max platser per organisation"),
+        null=True,
+        blank=True,
+        help_text=_("Gäller varje organisation, av alla slag. Lämna tomt för ingen gräns."),
+    )
+
+    panels = [
+        InlinePanel("sessions", label=_("Pass"), heading=_("Pass"), min_num=1),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("county")]),
+        FieldPanel("meeting_link"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_organisation_cap")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+
+    def __str__(self):
+        starts = self.starts_at
+        when = date_format(timezone.localtime(starts), "j F Y") if starts else "–"
+        return f"{self.workshop.title}, {when}" if self.workshop_id else when
+
+    @cached_property
+    def session_times(self):
         return sorted(self.sessions.all(), key=lambda session: session.starts_at)
 
     @property
@@ -241,25 +265,58 @@ class WorkshopPage(Page):
     def ends_at(self):
         return self.session_times[-1].ends_at if self.session_times else None
 
-    def get_context(self, request, *args, **kwargs):
-        from events.services.registration import registration_outlook
+    def clean(self):
+        super().clean()
+        errors = {}
+        workshop = getattr(self, "workshop", None)  # unset on a form not yet tied to a page
+        workshop_format = workshop.format if workshop is not None else None
+        if workshop_format in (WorkshopFormat.DIGITAL, WorkshopFormat.HYBRID) and not (
+            self.meeting_link
+        ):
+            errors["meeting_link"] = NEEDS_LINK
+        if workshop_format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
+            errors["place"] = NEEDS_PLACE
+        if self.pk:
+            errors.update(self._errors_against_confirmed_seats())
+        if errors:
+            raise ValidationError(errors)
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(vars(registration_outlook(self, request.user)))
-        return context
+    def _errors_against_confirmed_seats(self):
+        from django.db.models import Count
+
+        from .registrations import Registration
+
+        holding = Registration.objects.filter(occasion_id=self.pk, status__in=Registration.HOLDING)
+        errors = {}
+        count = holding.count()
+        if self.capacity is not None and self.capacity < count:
+            errors["capacity"] = _(
+                "%(count)s personer har redan bekräftade platser; antalet platser kan inte "
+                "vara färre."
+            ) % {"count": count}
+        if self.per_organisation_cap:
+            largest = holding.values("organisation").annotate(n=Count("id")).order_by("-n").first()
+            if largest and largest["n"] > self.per_organisation_cap:
+                errors["per_organisation_cap"] = _(
+                    "En organisation har redan %(count)s bekräftade platser; gränsen kan inte "
+                    "vara lägre."
+                ) % {"count": largest["n"]}
+        return errors
 
 
 class WorkshopSession(Orderable):
-    workshop = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="sessions")
+    """One sitting of an occasion (an occasion may run over several days)."""
+
+    occasion = ParentalKey(Occasion, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"))
 
     panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("tillfälle")
-        verbose_name_plural = _("tillfällen")
+        verbose_name = _("pass")
+        verbose_name_plural = _("pass")
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Tillfället måste sluta efter att det börjar.")})
+            raise ValidationError({"ends_at": _("Passet måste sluta efter att det börjar.")})

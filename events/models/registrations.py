@@ -9,15 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SeatCounter(models.Model):
-    """Confirmed seats of a workshop. Seats are taken with one conditional UPDATE
+    """Seats taken on one occasion of a workshop: confirmed ones and those held for a person
+    offered a seat from the waitlist. Seats are taken with one conditional UPDATE
     (`taken < capacity`), and the database refuses a row with more taken than there are.
 
-    The counter lives outside the page because publishing a page revision writes every
-    page field back, which would reset a counter stored on the page.
+    The counter lives outside the page and its occasions because publishing a page
+    revision writes every page and occasion field back, which would reset a counter stored
+    there. `capacity` is the occasion's, except while an approved revision asked for fewer
+    seats than were taken: then it is what was taken, and it comes down as seats free up.
     """
 
-    workshop = models.OneToOneField(
-        "events.WorkshopPage", on_delete=models.CASCADE, related_name="seat_counter"
+    occasion = models.OneToOneField(
+        "events.Occasion", on_delete=models.CASCADE, related_name="seat_counter"
     )
     capacity = models.PositiveIntegerField()
     taken = models.PositiveIntegerField(default=0)
@@ -38,11 +41,11 @@ class SeatCounter(models.Model):
 
 
 class OrganisationQuota(models.Model):
-    """Confirmed seats one organisation (of any kind) holds in a workshop with a cap per
-    organisation."""
+    """Seats (confirmed or held) one organisation (of any kind) has on an occasion with a
+    cap per organisation."""
 
-    workshop = models.ForeignKey(
-        "events.WorkshopPage", on_delete=models.CASCADE, related_name="organisation_quotas"
+    occasion = models.ForeignKey(
+        "events.Occasion", on_delete=models.CASCADE, related_name="organisation_quotas"
     )
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE)
     cap = models.PositiveIntegerField()
@@ -51,7 +54,7 @@ class OrganisationQuota(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["workshop", "organisation"], name="one_quota_per_organisation"
+                fields=["occasion", "organisation"], name="one_quota_per_occasion"
             ),
             models.CheckConstraint(condition=Q(taken__lte=F("cap")), name="quota_never_above_cap"),
         ]
@@ -63,11 +66,25 @@ class OrganisationQuota(models.Model):
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Bekräftad")
+        OFFERED = "offered", _("Erbjuden plats")
         WAITLISTED = "waitlisted", _("På väntelistan")
         CANCELLED = "cancelled", _("Avbokad")
 
+    # The statuses that take a seat on the occasion's counter.
+    HOLDING = (Status.CONFIRMED, Status.OFFERED)
+
     workshop = models.ForeignKey(
         "events.WorkshopPage", on_delete=models.CASCADE, related_name="registrations"
+    )
+    # Null only when the date was removed from the workshop (the registration is then
+    # cancelled when the page is published).
+    occasion = models.ForeignKey(
+        "events.Occasion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        verbose_name=_("tillfälle"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,6 +107,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("anmäld"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("avbokad"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("erbjudandet gäller till"), null=True, blank=True)
     attended = models.BooleanField(_("närvarade"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     feedback_requested_at = models.DateTimeField(null=True, blank=True)
@@ -101,7 +119,11 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["workshop", "user"], name="one_registration_per_person")
         ]
-        indexes = [models.Index(fields=["workshop", "status", "id"])]
+        indexes = [
+            models.Index(fields=["workshop", "status", "id"]),
+            models.Index(fields=["occasion", "status", "id"], name="registration_occasion_queue"),
+            models.Index(fields=["status", "offer_expires_at"], name="registration_offer_expiry"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.workshop} ({self.get_status_display()})"
@@ -111,8 +133,34 @@ class Registration(models.Model):
         if self.status != self.Status.WAITLISTED:
             return None
         return Registration.objects.filter(
-            workshop_id=self.workshop_id, status=self.Status.WAITLISTED, id__lte=self.id
+            occasion_id=self.occasion_id, status=self.Status.WAITLISTED, id__lte=self.id
         ).count()
+
+
+class SessionAttendance(models.Model):
+    """One person at one session of their occasion: the reminder before it, and whether
+    they came (marked by an editor)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="session_attendance"
+    )
+    session = models.ForeignKey(
+        "events.WorkshopSession", on_delete=models.CASCADE, related_name="attendance"
+    )
+    attended = models.BooleanField(_("närvarade"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("närvaro per pass")
+        verbose_name_plural = _("närvaro per pass")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"], name="one_attendance_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id} @ {self.session_id}: {self.attended}"
 
 
 class Feedback(models.Model):

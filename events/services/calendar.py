@@ -8,22 +8,23 @@ approved membership ends; the old address stops working at once.
 
 import secrets
 
-from events.models import CalendarFeed, WorkshopPage
+from events.models import CalendarFeed, Occasion, Registration
 from portal.calendar import ICS_MIMETYPE, CalendarEntry, build_calendar, calendar_entries_for
 from portal.emails import absolute_url
 
 
-def workshop_entries(workshop, *, with_meeting_link=False):
-    """One calendar entry per session of the workshop. Only calendars that go to
+def occasion_entries(occasion, *, with_meeting_link=False):
+    """One calendar entry per session of the occasion. Only calendars that go to
     confirmed participants may include the meeting link."""
+    workshop = occasion.workshop
     url = absolute_url(workshop.url or "/")
     description = [workshop.summary, url]
-    if with_meeting_link and workshop.meeting_link:
-        description.insert(1, f"Möteslänk: {workshop.meeting_link}")
-    location = workshop.place or (workshop.meeting_link if with_meeting_link else "Digitalt")
+    if with_meeting_link and occasion.meeting_link:
+        description.insert(1, f"Möteslänk: {occasion.meeting_link}")
+    location = occasion.place or (occasion.meeting_link if with_meeting_link else "Digitalt")
     return [
         CalendarEntry(
-            uid=f"workshop-{workshop.pk}-{number}@kunskapsnatverket",
+            uid=f"workshop-{workshop.pk}-{occasion.pk}-{session.pk}@kunskapsnatverket",
             starts_at=session.starts_at,
             ends_at=session.ends_at,
             summary=workshop.title,
@@ -31,7 +32,16 @@ def workshop_entries(workshop, *, with_meeting_link=False):
             url=url,
             location=location,
         )
-        for number, session in enumerate(workshop.session_times, start=1)
+        for session in occasion.session_times
+    ]
+
+
+def workshop_entries(workshop, *, with_meeting_link=False):
+    """Every session of every occasion of the workshop."""
+    return [
+        entry
+        for occasion in workshop.occasion_times
+        for entry in occasion_entries(occasion, with_meeting_link=with_meeting_link)
     ]
 
 
@@ -47,10 +57,11 @@ def workshops_calendar(workshops, name="Kunskapsnätverket", *, with_meeting_lin
     )
 
 
-def attachment_for(workshop):
+def attachment_for(occasion):
+    """The person's occasion, for the email that confirms it."""
     return (
         "workshop.ics",
-        workshops_calendar([workshop], workshop.title, with_meeting_link=True),
+        build_calendar(occasion_entries(occasion, with_meeting_link=True), occasion.workshop.title),
         ICS_MIMETYPE,
     )
 
@@ -68,21 +79,25 @@ def issue_new_calendar_address(user):
 
 
 def entries_in_feed(token):
-    """What a calendar address lists: the person's confirmed live workshops and what the
-    other apps register for them (their network meetings); None when no active account
-    has that address."""
+    """What a calendar address lists: the sessions of the person's occasion of each
+    confirmed live workshop and what the other apps register for them (their network
+    meetings); None when no active account has that address."""
     feed = CalendarFeed.objects.filter(token=token, user__is_active=True).select_related("user")
     feed = feed.first()
     if feed is None:
         return None
-    workshops = (
-        WorkshopPage.objects.live()
-        .filter(registrations__user=feed.user_id, registrations__status="confirmed")
+    occasions = (
+        Occasion.objects.filter(
+            workshop__live=True,
+            registrations__user=feed.user_id,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("workshop")
         .prefetch_related("sessions")
     )
     entries = [
         entry
-        for workshop in workshops
-        for entry in workshop_entries(workshop, with_meeting_link=True)
+        for occasion in occasions
+        for entry in occasion_entries(occasion, with_meeting_link=True)
     ]
     return entries + calendar_entries_for(feed.user)

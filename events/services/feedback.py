@@ -1,7 +1,8 @@
 """Feedback links and the summaries editors read.
 
-A feedback link opens when the workshop's last session has ended and closes 60 days
-later: after that it stores nothing and says why.
+A feedback link opens when the last session of the person's occasion has ended and closes
+60 days later: after that it stores nothing and says why. The functions below take that
+occasion (or, for a workshop as a whole, the workshop: anything with `ends_at`).
 """
 
 from datetime import timedelta
@@ -37,7 +38,7 @@ def read_feedback_token(token):
     """The confirmed registration a feedback link is for; BadSignature otherwise."""
     pk = signing.loads(token, salt=SALT)
     registration = (
-        Registration.objects.select_related("workshop", "user")
+        Registration.objects.select_related("workshop", "occasion", "user")
         .filter(pk=pk, status=Registration.Status.CONFIRMED)
         .first()
     )
@@ -63,12 +64,17 @@ def feedback_state(workshop, now=None):
     return "open"
 
 
+def attended_occasion(registration):
+    """What the person's feedback is about: their occasion (the workshop if it is gone)."""
+    return registration.occasion or registration.workshop
+
+
 def feedback_status(registration, now=None):
     """Where a participant's feedback stands: 'given' once they have answered, otherwise
-    the workshop's feedback_state ('not_yet', 'open' or 'closed')."""
+    their occasion's feedback_state ('not_yet', 'open' or 'closed')."""
     if hasattr(registration, "feedback"):
         return "given"
-    return feedback_state(registration.workshop, now)
+    return feedback_state(attended_occasion(registration), now)
 
 
 def feedback_is_due(registration, now=None):
@@ -82,7 +88,7 @@ def feedback_is_due(registration, now=None):
 
 def give_feedback(registration, form, *, now=None):
     """Save a participant's valid feedback form; FeedbackClosed outside the window."""
-    state = feedback_state(registration.workshop, now)
+    state = feedback_state(attended_occasion(registration), now)
     if state != "open":
         raise FeedbackClosed(state)
     form.instance.registration = registration

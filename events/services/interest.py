@@ -20,10 +20,10 @@ def themes_with_workshops(now=None):
     """Every theme, with how many published workshops on it are still to come and when
     the latest one ended."""
     now = now or timezone.now()
-    upcoming = Q(workshops__live=True, workshops__sessions__ends_at__gte=now)
+    upcoming = Q(workshops__live=True, workshops__occasions__sessions__ends_at__gte=now)
     return Theme.objects.annotate(
         upcoming=Count("workshops", filter=upcoming, distinct=True),
-        latest=Max("workshops__sessions__ends_at", filter=Q(workshops__live=True)),
+        latest=Max("workshops__occasions__sessions__ends_at", filter=Q(workshops__live=True)),
     ).select_related("support_area")
 
 

@@ -43,8 +43,8 @@ def network_detail(request, slug):
             % {"names": ", ".join(m.name for m in municipalities) or _("inga ännu")},
         ),
         "meetings": network.meetings.live()
-        .filter(sessions__ends_at__gte=timezone.now())
-        .prefetch_related("sessions")
+        .filter(occasions__sessions__ends_at__gte=timezone.now())
+        .prefetch_related("occasions__sessions")
         .distinct()
         .order_by("registration_closes"),
         "links": (

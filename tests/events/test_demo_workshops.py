@@ -11,3 +11,12 @@ def test_the_workshop_on_collaboration_with_bup_is_open_to_municipalities_and_re
     assert re.search(r"<dt>Öppen för</dt>\s*<dd>Kommuner och regioner</dd>", page)
     others = WorkshopPage.objects.exclude(pk=bup.pk)
     assert others.exists() and all(w.open_to == ["municipality"] for w in others)
+
+
+def test_a_popular_demo_workshop_runs_on_several_dates_each_with_its_seats(demo, client):
+    rbm = WorkshopPage.objects.get(slug="rbm-grund")
+    assert rbm.occasions.count() == 3
+    page = client.get(rbm.url).content.decode()
+    assert page.count("40 platser kvar") == 3
+    listing = client.get(rbm.get_parent().url).content.decode()
+    assert listing.count("40 platser kvar") >= 3

@@ -23,7 +23,7 @@ def ended(workshop, member_a, soon):
 
     def end(days):
         registration = services.register(workshop, member_a)
-        WorkshopSession.objects.filter(workshop=workshop).update(
+        WorkshopSession.objects.filter(occasion__workshop=workshop).update(
             starts_at=soon(days=-days, hours=-3), ends_at=soon(days=-days)
         )
         return registration

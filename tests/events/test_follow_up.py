@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from events import services
 from events.models import Feedback, Registration, ThemeInterest, WorkshopSession
@@ -52,7 +53,7 @@ def test_reminders_go_out_once_however_often_cron_runs(
 
 def test_feedback_is_requested_once_after_the_last_session(workshop, member_a, soon, committed):
     registration = services.register(workshop, member_a)
-    WorkshopSession.objects.filter(workshop=workshop).update(
+    WorkshopSession.objects.filter(occasion__workshop=workshop).update(
         starts_at=soon(hours=-5), ends_at=soon(hours=-2)
     )
     mail.outbox.clear()
@@ -69,7 +70,7 @@ def test_the_feedback_form(client, workshop, member_a, soon):
     registration = services.register(workshop, member_a)
     path = feedback_path(registration)
     assert "öppnar när workshoppen är slut" in client.get(path).content.decode()
-    WorkshopSession.objects.filter(workshop=workshop).update(
+    WorkshopSession.objects.filter(occasion__workshop=workshop).update(
         starts_at=soon(hours=-5), ends_at=soon(hours=-2)
     )
     answers = {
@@ -111,7 +112,7 @@ def test_the_calendar_feed_lists_confirmed_workshops_only(
 def test_the_meeting_link_is_shown_to_confirmed_participants_only(
     client, workshop, member_a, make_person, kalmar_kommun
 ):
-    link = workshop.meeting_link
+    link = workshop.occasions.get().meeting_link
     assert link not in client.get(workshop.url).content.decode()  # visitor
     client.force_login(member_a)
     assert link not in client.get(workshop.url).content.decode()  # not registered
@@ -172,7 +173,9 @@ def test_editors_see_registrations_mark_attendance_move_and_export(
         follow=True,
     )
     assert "fullbokad" in full.content.decode()
-    workshop.capacity = 3
+    (occasion,) = workshop.occasions.all()
+    occasion.capacity = 3
+    workshop.occasions = [occasion]
     workshop.save_revision().publish()
     client.post(
         f"/admin/workshoppar/{workshop.pk}/anmalningar/",
@@ -183,8 +186,17 @@ def test_editors_see_registrations_mark_attendance_move_and_export(
 
     export = client.get(f"/admin/workshoppar/{workshop.pk}/anmalningar.csv")
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Namn", "Organisation", "Slag", "Status", "Plats i kön", "Närvarade"]
-    assert ["Anna Person", "Kalmar", "Kommun", "Bekräftad", "", "Ja"] in rows
+    assert rows[0] == [
+        "Namn",
+        "Organisation",
+        "Slag",
+        "Tillfälle",
+        "Status",
+        "Plats i kön",
+        "Närvarade",
+    ]
+    when = timezone.localtime(occasion.starts_at).strftime("%Y-%m-%d %H:%M")
+    assert ["Anna Person", "Kalmar", "Kommun", when, "Bekräftad", "", "Ja"] in rows
     assert "@" not in export.content.decode()  # no email addresses
 
 

@@ -31,7 +31,7 @@ def test_cancelling_is_possible_until_the_workshop_starts(workshop, member_a, so
     services.cancel(registration, by=member_a)
     registration.refresh_from_db()
     assert registration.status == "cancelled"
-    assert SeatCounter.objects.get(workshop=workshop).taken == 0
+    assert SeatCounter.objects.get(occasion__workshop=workshop).taken == 0
 
 
 def test_full_workshop_puts_people_on_the_waitlist_and_a_cancellation_promotes(
@@ -131,7 +131,7 @@ def test_a_member_of_a_region_registers_where_regions_are_welcome_and_is_told_wh
     # Told in the message after the attempt, and where the button would be.
     assert response.status_code == 200 and response.content.decode().count(refusal) == 2
     assert not Registration.objects.filter(workshop=municipalities_only).exists()
-    assert SeatCounter.objects.get(workshop=municipalities_only).taken == 0
+    assert SeatCounter.objects.get(occasion__workshop=municipalities_only).taken == 0
 
 
 def test_the_cap_per_organisation_applies_to_a_county_board_too(
@@ -199,9 +199,11 @@ def test_only_coordinators_register_colleagues(client, workshop, member_a):
 def test_publishing_an_edit_keeps_the_seat_count(workshop, member_a):
     services.register(workshop, member_a)
     workshop.title = "RBM i praktiken, del 1"
-    workshop.capacity = 5
+    (occasion,) = workshop.occasions.all()
+    occasion.capacity = 5
+    workshop.occasions = [occasion]
     workshop.save_revision().publish()
-    counter = SeatCounter.objects.get(workshop=workshop)
+    counter = SeatCounter.objects.get(occasion__workshop=workshop)
     assert (counter.taken, counter.capacity) == (1, 5)
 
 
@@ -210,9 +212,10 @@ def test_capacity_cannot_go_below_confirmed_seats(workshop, make_person, kalmar_
 
     for n in range(2):
         services.register(workshop, make_person(f"z{n}@kalmar.se", kalmar_kommun))
-    workshop.capacity = 1
+    (occasion,) = workshop.occasions.all()
+    occasion.capacity = 1
     with pytest.raises(ValidationError) as error:
-        workshop.full_clean()
+        occasion.full_clean()
     assert "2 personer har redan bekräftade platser" in str(error.value)
 
 

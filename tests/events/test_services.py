@@ -30,7 +30,7 @@ def ended(workshop):
 
     def end(days):
         ends_at = timezone.now() - datetime.timedelta(days=days)
-        WorkshopSession.objects.filter(workshop=workshop).update(
+        WorkshopSession.objects.filter(occasion__workshop=workshop).update(
             starts_at=ends_at - datetime.timedelta(hours=3), ends_at=ends_at
         )
         workshop.refresh_from_db()
@@ -66,7 +66,8 @@ def test_a_visitor_sees_the_state_and_seats_but_no_registration(workshop):
     outlook = services.registration_outlook(workshop, AnonymousUser())
     assert outlook.state == "open"
     assert outlook.registration is None and outlook.membership is None
-    assert outlook.seats.left == 2 and outlook.waitlist_count == 0
+    (only,) = outlook.occasions
+    assert only.seats.left == 2 and only.waitlist_count == 0
     assert not outlook.can_register_team and not outlook.shows_meeting_link
 
 
@@ -83,7 +84,7 @@ def test_the_meeting_link_is_for_confirmed_participants_and_team_sign_up_for_coo
     assert services.registration_outlook(workshop, coordinator_a).can_register_team
     queued = services.registration_outlook(workshop, waiting)
     assert queued.registration.status == "waitlisted" and not queued.shows_meeting_link
-    assert queued.waitlist_count == 1 and queued.seats.left == 0
+    assert queued.occasions[0].waitlist_count == 1 and queued.occasions[0].seats.left == 0
 
 
 def test_a_cancelled_registration_is_not_shown_as_the_persons_own(workshop, member_a):

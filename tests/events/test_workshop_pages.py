@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 CLOSES_BEFORE_OPENING = "Anmälan måste stänga efter att den öppnar."
 NEEDS_LINK = "Digitala och hybrida workshoppar behöver en möteslänk."
 NEEDS_PLACE = "Ange var workshoppen hålls."
-SESSION_ENDS_BEFORE_START = "Tillfället måste sluta efter att det börjar."
+SESSION_ENDS_BEFORE_START = "Passet måste sluta efter att det börjar."
 
 
 # One "now" for the whole module, so two times the same distance from it are equal.
@@ -52,14 +52,14 @@ def new_workshop(theme):
         "summary": "Hur socialtjänst, skola och polis delar upp arbetet.",
         "target_audience": "Socialsekreterare och enhetschefer",
         "format": "digital",
-        "place": "",
-        "meeting_link": "https://mote.example.se/samverkan",
-        "capacity": "30",
-        "per_organisation_cap": "",
+        "occasions-0-place": "",
+        "occasions-0-meeting_link": "https://mote.example.se/samverkan",
+        "occasions-0-capacity": "30",
+        "occasions-0-per_organisation_cap": "",
         "registration_opens": admin_time(days=1),
         "registration_closes": admin_time(days=20),
-        "sessions-0-starts_at": admin_time(days=30),
-        "sessions-0-ends_at": admin_time(days=30, hours=3),
+        "occasions-0-sessions-0-starts_at": admin_time(days=30),
+        "occasions-0-sessions-0-ends_at": admin_time(days=30, hours=3),
     }
 
 
@@ -110,31 +110,40 @@ BROKEN_RULES = {
         {"registration_closes": CLOSES_BEFORE_OPENING},
     ),
     "digital without a meeting link": (
-        {"format": "digital", "meeting_link": ""},
-        {"meeting_link": NEEDS_LINK},
+        {"format": "digital", "occasions-0-meeting_link": ""},
+        {"occasions-0-meeting_link": NEEDS_LINK},
     ),
     "on site without a place": (
-        {"format": "on_site", "meeting_link": "", "place": "", "county": ""},
-        {"place": NEEDS_PLACE},
+        {
+            "format": "on_site",
+            "occasions-0-meeting_link": "",
+            "occasions-0-place": "",
+            "occasions-0-county": "",
+        },
+        {"occasions-0-place": NEEDS_PLACE},
     ),
     "hybrid without a place": (
-        {"format": "hybrid", "place": ""},
-        {"place": NEEDS_PLACE},
+        {"format": "hybrid", "occasions-0-place": ""},
+        {"occasions-0-place": NEEDS_PLACE},
     ),
     "hybrid without a meeting link": (
-        {"format": "hybrid", "place": "Stadshuset, Kalmar", "meeting_link": ""},
-        {"meeting_link": NEEDS_LINK},
+        {
+            "format": "hybrid",
+            "occasions-0-place": "Stadshuset, Kalmar",
+            "occasions-0-meeting_link": "",
+        },
+        {"occasions-0-meeting_link": NEEDS_LINK},
     ),
     "hybrid with neither": (
-        {"format": "hybrid", "place": "", "meeting_link": ""},
-        {"place": NEEDS_PLACE, "meeting_link": NEEDS_LINK},
+        {"format": "hybrid", "occasions-0-place": "", "occasions-0-meeting_link": ""},
+        {"occasions-0-place": NEEDS_PLACE, "occasions-0-meeting_link": NEEDS_LINK},
     ),
     "a session that ends before it starts": (
         {
-            "sessions-0-starts_at": admin_time(days=30, hours=3),
-            "sessions-0-ends_at": admin_time(days=30),
+            "occasions-0-sessions-0-starts_at": admin_time(days=30, hours=3),
+            "occasions-0-sessions-0-ends_at": admin_time(days=30),
         },
-        {"sessions-0-ends_at": SESSION_ENDS_BEFORE_START},
+        {"occasions-0-sessions-0-ends_at": SESSION_ENDS_BEFORE_START},
     ),
 }
 
@@ -156,8 +165,12 @@ def test_creating_a_workshop_that_cannot_work_is_refused_next_to_the_field(
     "changes",
     [
         {},
-        {"format": "on_site", "meeting_link": "", "place": "Stadshuset, Kalmar"},
-        {"format": "hybrid", "place": "Stadshuset, Kalmar"},
+        {
+            "format": "on_site",
+            "occasions-0-meeting_link": "",
+            "occasions-0-place": "Stadshuset, Kalmar",
+        },
+        {"format": "hybrid", "occasions-0-place": "Stadshuset, Kalmar"},
     ],
     ids=["digital", "on site", "hybrid"],
 )
@@ -169,16 +182,17 @@ def test_a_workshop_that_can_work_is_published(
     assert response.status_code == 302
     workshop = WorkshopPage.objects.child_of(workshop_index).get()
     assert workshop.live
-    assert (workshop.title, workshop.format, workshop.place) == (
+    (occasion,) = workshop.occasions.all()
+    assert (workshop.title, workshop.format, occasion.place) == (
         typed["title"],
         typed["format"],
-        typed["place"],
+        typed["occasions-0-place"],
     )
     assert (
         timezone.localtime(workshop.starts_at).strftime("%Y-%m-%d %H:%M")
-        == typed["sessions-0-starts_at"]
+        == typed["occasions-0-sessions-0-starts_at"]
     )
-    assert workshop.seat_counter.capacity == 30
+    assert occasion.seat_counter.capacity == 30
 
 
 @pytest.fixture
@@ -194,17 +208,17 @@ def two_from_kalmar(workshop, make_person, kalmar):
     "typed, expected",
     [
         (
-            {"capacity": "1"},
+            {"occasions-0-capacity": "1"},
             {
-                "capacity": "2 personer har redan bekräftade platser; antalet platser kan inte "
-                "vara färre."
+                "occasions-0-capacity": "2 personer har redan bekräftade platser; antalet "
+                "platser kan inte vara färre."
             },
         ),
         (
-            {"per_organisation_cap": "1"},
+            {"occasions-0-per_organisation_cap": "1"},
             {
-                "per_organisation_cap": "En organisation har redan 2 bekräftade platser; "
-                "gränsen kan inte vara lägre."
+                "occasions-0-per_organisation_cap": "En organisation har redan 2 bekräftade "
+                "platser; gränsen kan inte vara lägre."
             },
         ),
     ],
@@ -219,36 +233,40 @@ def test_an_edit_cannot_take_away_confirmed_seats(editor_client, two_from_kalmar
     assert errors_by_field(response) == expected
     assert_form_kept(response, typed)
     workshop.refresh_from_db()
-    assert (workshop.title, workshop.capacity, workshop.per_organisation_cap) == (
+    (occasion,) = workshop.occasions.all()
+    assert (workshop.title, occasion.capacity, occasion.per_organisation_cap) == (
         "RBM i praktiken",
         2,
         None,
     )
     assert workshop.revisions.count() == revisions
-    assert (workshop.seat_counter.capacity, workshop.seat_counter.taken) == (2, 2)
+    assert (occasion.seat_counter.capacity, occasion.seat_counter.taken) == (2, 2)
 
 
 def test_an_edit_down_to_exactly_the_confirmed_seats_is_published(editor_client, two_from_kalmar):
     workshop = two_from_kalmar
-    typed = {"capacity": "2", "per_organisation_cap": "2"}
+    typed = {"occasions-0-capacity": "2", "occasions-0-per_organisation_cap": "2"}
     response = submit(editor_client, reverse("wagtailadmin_pages:edit", args=[workshop.pk]), typed)
     assert response.status_code == 302
-    workshop.refresh_from_db()
-    assert (workshop.capacity, workshop.per_organisation_cap) == (2, 2)
-    assert (workshop.seat_counter.capacity, workshop.seat_counter.taken) == (2, 2)
+    (occasion,) = workshop.occasions.all()
+    assert (occasion.capacity, occasion.per_organisation_cap) == (2, 2)
+    assert (occasion.seat_counter.capacity, occasion.seat_counter.taken) == (2, 2)
 
 
-# The same rules at model level, for code that saves a workshop without the admin.
+# The same rules at model level, for code that saves a workshop without the admin: the
+# page's own, and each occasion's (which depend on the page's format).
 MODEL_RULES = {
     "registration closes before it opens": (
         {"registration_closes": timezone.now() - datetime.timedelta(days=2)},
+        {},
         "registration_closes",
     ),
-    "digital without a meeting link": ({"meeting_link": ""}, "meeting_link"),
-    "on site without a place": ({"format": "on_site", "place": ""}, "place"),
-    "hybrid without a place": ({"format": "hybrid", "place": ""}, "place"),
-    "capacity below confirmed seats": ({"capacity": 1}, "capacity"),
+    "digital without a meeting link": ({}, {"meeting_link": ""}, "meeting_link"),
+    "on site without a place": ({"format": "on_site"}, {"place": ""}, "place"),
+    "hybrid without a place": ({"format": "hybrid"}, {"place": ""}, "place"),
+    "capacity below confirmed seats": ({}, {"capacity": 1}, "capacity"),
     "cap below an organisation's confirmed seats": (
+        {},
         {"per_organisation_cap": 1},
         "per_organisation_cap",
     ),
@@ -257,23 +275,30 @@ MODEL_RULES = {
 
 @pytest.mark.parametrize("broken", MODEL_RULES.values(), ids=MODEL_RULES.keys())
 def test_the_rules_hold_at_model_level(two_from_kalmar, broken):
-    changes, field = broken
+    page_changes, occasion_changes, field = broken
     workshop = two_from_kalmar
+    (occasion,) = workshop.occasions.all()
     workshop.full_clean()  # the workshop as it is passes
-    for name, value in changes.items():
+    occasion.full_clean()
+    for name, value in page_changes.items():
         setattr(workshop, name, value)
+    for name, value in occasion_changes.items():
+        setattr(occasion, name, value)
+    occasion.workshop = workshop
     with pytest.raises(ValidationError) as refused:
         workshop.full_clean()
+        occasion.full_clean()
     assert list(refused.value.message_dict) == [field]
 
 
 def test_a_session_must_end_after_it_starts(workshop):
     starts = timezone.now() + datetime.timedelta(days=14)
+    occasion = workshop.occasions.get()
     for ends in (starts, starts - datetime.timedelta(hours=1)):
-        session = WorkshopSession(workshop=workshop, starts_at=starts, ends_at=ends)
+        session = WorkshopSession(occasion=occasion, starts_at=starts, ends_at=ends)
         with pytest.raises(ValidationError) as refused:
             session.full_clean()
         assert refused.value.message_dict == {"ends_at": [SESSION_ENDS_BEFORE_START]}
     WorkshopSession(
-        workshop=workshop, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1)
+        occasion=occasion, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1)
     ).full_clean()

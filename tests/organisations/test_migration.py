@@ -22,7 +22,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from events.models import Registration, Theme, ThemeInterest, WorkshopPage
+from events.models import Occasion, Registration, Theme, ThemeInterest, WorkshopPage
 from network.models import MunicipalityProfile, Network, NetworkMembership, Post, Thread
 from organisations.models import County, Municipality, OrganisationEmailDomain
 from portal.models import GoodExamplePage, Membership
@@ -156,8 +156,12 @@ def snapshot():
         "post authors' municipalities": list(
             Post.objects.values_list("pk", "author_organisation__municipality")
         ),
+        # Before workshops had several dates (events 0007) a workshop had one county: its
+        # first date's, which is what comes back when migrating forward again.
         "workshop counties": list(
-            WorkshopPage.objects.order_by("pk").values_list("pk", "county__name")
+            Occasion.objects.filter(sort_order=0)
+            .order_by("workshop")
+            .values_list("workshop", "county__name")
         ),
         "content types": sorted(
             (MOVED_MODELS.get(model, model), pk)

@@ -30,6 +30,7 @@ ROLES = [
 ]
 
 OK = "allowed"
+NOT_FOUND = "status 404"
 LOGIN = "redirected to login"
 FORBIDDEN = "forbidden"
 
@@ -1055,6 +1056,37 @@ VIEWS = [
         },
     ),
     # --- end questions ---
+    # --- workshops ---
+    View(
+        "confirm a seat offered to member A (the emailed link)",
+        "post",
+        lambda w: offer_of(w)["path"],
+        expected={
+            "visitor": lambda w: to(offer_of(w)["path"]),  # the signed link is enough
+            "member_a": lambda w: to(offer_of(w)["path"]),
+            "coordinator_a": FORBIDDEN,  # signed in as someone else
+            "coordinator_b": FORBIDDEN,
+            "member_region": FORBIDDEN,
+            "coordinator_board": FORBIDDEN,
+            "editor": FORBIDDEN,
+        },
+    ),
+    View(
+        "move one's registration to another date",
+        "post",
+        lambda w: f"/workshop/{offer_of(w)['workshop'].pk}/byt-tillfalle/",
+        lambda w: {"occasion": offer_of(w)["second"].pk},
+        {
+            "visitor": LOGIN,
+            "member_a": lambda w: to(offer_of(w)["workshop"].url),
+            "coordinator_a": NOT_FOUND,  # not registered
+            "coordinator_b": NOT_FOUND,  # gave up the seat
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": NOT_FOUND,
+        },
+    ),
+    # --- end workshops ---
 ]
 
 
@@ -1071,6 +1103,34 @@ def meeting_of(world):
             agenda="Remisser",
         )
     return world["meeting"]
+
+
+# --- workshops ---
+def offer_of(world):
+    """A workshop with two dates of one seat each; B gave up the first date's seat, so it
+    is offered to A (made the first time it is asked for)."""
+    if "offer" not in world:
+        from events import services
+        from events.services.offers import offer_path
+        from tests.factories import WorkshopIndexPageFactory, WorkshopPageFactory
+
+        soon = timezone.now() + timedelta(days=14)
+        workshop = WorkshopPageFactory(
+            parent=WorkshopIndexPageFactory(parent=world["home"]),
+            capacity=1,
+            occasions=[[soon], [soon + timedelta(days=7)]],
+        )
+        first, second = workshop.occasions.order_by("sort_order")
+        people = world["people"]
+        leaving = services.register(first, people["coordinator_b"])
+        offered = services.register(first, people["member_a"])
+        services.cancel(leaving, by=leaving.user)
+        offered.refresh_from_db()
+        world["offer"] = {"workshop": workshop, "second": second, "path": offer_path(offered)}
+    return world["offer"]
+
+
+# --- end workshops ---
 
 
 def _pending_proposal(world):
@@ -1123,6 +1183,7 @@ def world(
         status="left"
     )
     return {
+        "home": home_page,
         "network": network,
         "other_network": Network.objects.create(name="Annat", slug="annat"),
         "request": request,

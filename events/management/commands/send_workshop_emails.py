@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand
 
+from events.services.offers import expire_offers
 from events.services.reminders import send_feedback_requests, send_reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Send reminders before workshops and feedback requests after them. Each email goes "
-        "out once however often this runs: run it from cron, e.g. every 15 minutes."
+        "Send reminders before each session and feedback requests after workshops, and end "
+        "waitlist offers not confirmed in time. Each email goes out once and each offer "
+        "passes on once however often this runs: run it from cron, e.g. every 15 minutes."
     )
 
     def add_arguments(self, parser):
@@ -17,4 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, hours_before, **options):
         reminders = send_reminders(hours_before=hours_before)
         requests = send_feedback_requests()
-        self.stdout.write(f"Sent {reminders} reminder(s) and {requests} feedback request(s).")
+        expired = expire_offers()
+        self.stdout.write(
+            f"Sent {reminders} reminder(s) and {requests} feedback request(s). "
+            f"Expired {expired} offer(s)."
+        )
