@@ -56,6 +56,31 @@ def stem(word):
     return stems(word)[0]
 
 
+# A noun and the adjective or verb it is made from, which Snowball leaves apart:
+# "kriminalitet" and "kriminell", "bedömning" and "bedöma", "placering" and "placera".
+# (ending of a stem, the related stem's ending), the first that fits; what is left of the
+# stem must have MIN_DERIVED_BASE letters, so "ordning" is not related to "ord" nor
+# "modell" to "modalitet".
+DERIVATIONS = (("alitet", "ell"), ("ell", "alitet"), ("ering", "er"), ("ning", ""))
+MIN_DERIVED_BASE = 4
+
+
+@lru_cache(maxsize=50_000)
+def related_stems(word):
+    """Stems of the words derived from the same base as a lowercase word (DERIVATIONS),
+    for a query to find them too: "gängkriminalitet" finds "gängkriminella". Never
+    one of the word's own stems."""
+    own = stems(word)
+    related = []
+    for own_stem in own:
+        for ending, other in DERIVATIONS:
+            base = own_stem[: -len(ending)]
+            if own_stem.endswith(ending) and len(base) >= MIN_DERIVED_BASE:
+                related.append(base + other)
+                break
+    return tuple(s for s in dict.fromkeys(related) if s not in own)
+
+
 def has_swedish_letters(word):
     return not SWEDISH_LETTERS.isdisjoint(word)
 

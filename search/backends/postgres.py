@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
+from django.db.models import Case, FloatField, Value, When
 
 from search import language, synonyms
 from search.models import SearchDocument, SearchWord
@@ -40,6 +41,7 @@ from . import (
     Hit,
     Results,
     highlighted,
+    kind_weights_for,
     postgres_features,
     sentences,
 )
@@ -186,6 +188,12 @@ class _Writer:
         self.index_vocabulary.forget()
 
 
+def _kind_weight(words):
+    """The weight of each document's kind for this query (kind_weights_for)."""
+    cases = [When(kind=kind, then=Value(w)) for kind, w in kind_weights_for(words).items()]
+    return Case(*cases, default=Value(1.0), output_field=FloatField()) if cases else Value(1.0)
+
+
 class PostgresBackend:
     name = "postgres"
 
@@ -242,6 +250,7 @@ class PostgresBackend:
             forms.append(word[:-1])
         if not language.has_swedish_letters(word):
             forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
+        forms += language.related_stems(word)  # "kriminalitet" → "kriminell"
         alternatives = [f"{form}:*" for form in forms]
         parts = language.split_compound(word, known.__contains__)
         if parts:
@@ -313,7 +322,7 @@ class PostgresBackend:
                 ts_query = self._tsquery(groups, "|")
                 candidates = matched.filter(vector=ts_query)
                 rank = SearchRank(vector, ts_query) + ALL_WORDS_BOOST * SearchRank(vector, strict)
-            documents = candidates.annotate(rank=rank)
+            documents = candidates.annotate(rank=rank * _kind_weight(words))
         total = documents.count()
         facets = self._facets(documents)
         if sort == "date" or not words:
