@@ -11,7 +11,7 @@ compounds. Used by both backends, at index time and at query time.
 """
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
@@ -136,17 +136,29 @@ class Vocabulary:
         for text in texts:
             self.words.update(words(text))
         self.stems = {stem for word in self.words for stem in stems(word)}
+        self._known = {}
+        self._parts = {}  # word -> its parts: a rebuild splits each word once
 
     def __call__(self, part):
-        if part in self.words or part in self.stems:
-            return True
-        return bool(self.index_knows and self.index_knows(part))
+        known = self._known.get(part)
+        if known is None:
+            known = part in self.words or part in self.stems
+            known = self._known[part] = known or bool(self.index_knows and self.index_knows(part))
+        return known
+
+    def parts(self, word):
+        """split_compound(word, self), remembered."""
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = split_compound(word, self)
+        return parts
 
 
 def compound_parts(text, known, min_length=2 * MIN_PART):
     """The parts of every compound in the text, for an index field of parts."""
+    split = known.parts if isinstance(known, Vocabulary) else partial(split_compound, known=known)
     parts = []
     for word in set(words(text)):
         if len(word) >= min_length and not word.isdigit():
-            parts += split_compound(word, known)
+            parts += split(word)
     return parts

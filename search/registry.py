@@ -117,9 +117,18 @@ class FacetLabels:
     labels: Callable[[], dict]  # value -> label
 
 
+_declared = {}  # the registered hook functions -> what they declare
+
+
 def _registered():
-    for hook in hooks.get_hooks(SEARCH_DOCUMENTS_HOOK):
-        yield from hook()
+    """What the apps declare, asked once per set of hook functions: a query asks for the
+    kinds' labels and weights, and the hooks build their declarations anew each time."""
+    functions = tuple(hooks.get_hooks(SEARCH_DOCUMENTS_HOOK))
+    items = _declared.get(functions)
+    if items is None:
+        _declared.clear()
+        items = _declared[functions] = [item for hook in functions for item in hook()]
+    return items
 
 
 def page_kinds():

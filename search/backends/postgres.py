@@ -31,7 +31,7 @@ from django.db.models import Case, FloatField, Value, When
 
 from search import language, synonyms
 from search.models import SearchDocument, SearchWord
-from search.registry import kind_label
+from search.registry import kind_labels
 
 from . import (
     ALL_WORDS_BOOST,
@@ -90,13 +90,14 @@ def _acronyms(text):
     return " ".join(w.lower() for w in WORD.findall(text) if synonyms.is_acronym_spelling(w))
 
 
-def _row(document, vocabulary):
+def _row(document, vocabulary, labels):
+    """labels: kind_labels(), read once for all the documents of a write."""
     text = f"{document.title}\n{document.body}"
     return {
         "kind": document.kind,
         "title": document.title,
         "body": document.body,
-        "labels": f"{kind_label(document.kind)} {_acronyms(text)}",
+        "labels": f"{labels.get(document.kind, '')} {_acronyms(text)}",
         "parts": " ".join(language.compound_parts(text, vocabulary)),
         "url": document.url,
         "support_areas": list(document.support_areas),
@@ -178,12 +179,13 @@ class _Writer:
         changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
         vocabulary = language.Vocabulary(changed, self.index_vocabulary().__contains__)
         _add_words(changed)
+        labels = kind_labels()
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
             else:
                 SearchDocument.objects.update_or_create(
-                    key=key, defaults=_row(document, vocabulary)
+                    key=key, defaults=_row(document, vocabulary, labels)
                 )
         self.index_vocabulary.forget()
 
@@ -225,8 +227,9 @@ class PostgresBackend:
             SearchDocument.objects.all().delete()
             SearchWord.objects.all().delete()
             _add_words(f"{d.title}\n{d.body}" for d in built)
+            labels = kind_labels()
             SearchDocument.objects.bulk_create(
-                (SearchDocument(key=d.key, **_row(d, vocabulary)) for d in built),
+                (SearchDocument(key=d.key, **_row(d, vocabulary, labels)) for d in built),
                 batch_size=1000,
             )
         self.index_vocabulary.forget()

@@ -52,7 +52,7 @@ from whoosh.searching import ResultsPage
 from whoosh.support.charset import accent_map
 
 from search import language, synonyms
-from search.registry import kind_label
+from search.registry import kind_labels
 
 from . import (
     ALL_WORDS_BOOST,
@@ -214,6 +214,7 @@ VERSION_FILE = "schema-version"
 REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
 _open_searchers = threading.local()
+WORD_QUERIES_KEPT = 20_000  # per thread: what _word_query remembers
 _segment_facets = {}  # segment id -> {facet name: [values of each document]}
 
 
@@ -377,7 +378,8 @@ def _index_knows(reader):
     )
 
 
-def _fields(document, vocabulary):
+def _fields(document, vocabulary, labels):
+    """labels: kind_labels(), read once for all the documents of a write."""
     text = f"{document.title}\n{document.body}"
     return {
         "key": document.key,
@@ -386,7 +388,7 @@ def _fields(document, vocabulary):
         "title": document.title,
         "body": document.body,
         "acronyms": text,
-        "label": kind_label(document.kind),
+        "label": str(labels.get(document.kind, "")),
         "parts": " ".join(language.compound_parts(text, vocabulary)),
         "prefix": text,
         "folded": text,
@@ -494,11 +496,12 @@ class WhooshBackend:
         vocabulary = language.Vocabulary(
             [f"{d.title}\n{d.body}" for d in changed], _index_knows(writer.reader())
         )
+        labels = kind_labels()
         for key, document in changes:
             if document is None:
                 writer.delete_by_term("key", key)
             else:
-                writer.update_document(**_fields(document, vocabulary))
+                writer.update_document(**_fields(document, vocabulary, labels))
 
     def rebuild(self, documents, progress=None):
         """Build a new generation beside the current one and swap. The current index's
@@ -520,8 +523,9 @@ class WhooshBackend:
             writer = ix.writer(
                 procs=REBUILD_PROCESSES, multisegment=True, limitmb=256, batchsize=250
             )
+            labels = kind_labels()
             for document in built:
-                writer.add_document(**_fields(document, vocabulary))
+                writer.add_document(**_fields(document, vocabulary, labels))
             writer.commit()
             count = len(built)
             self._point_current_at(directory)
@@ -541,7 +545,18 @@ class WhooshBackend:
 
     # -- reading --------------------------------------------------------------------
     def _word_query(self, reader, word, acronym=False):
-        """What one query word matches, or None if the index knows nothing like it."""
+        """What one query word matches, or None if the index knows nothing like it.
+        Remembered for the reader (this thread's searcher, until the index changes):
+        splitting a compound asks the index about every cut of the word."""
+        cached = getattr(_open_searchers, "word_queries", None)
+        if cached is None or cached[0] is not reader or len(cached[1]) > WORD_QUERIES_KEPT:
+            cached = _open_searchers.word_queries = (reader, {})
+        key = (word, acronym)
+        if key not in cached[1]:
+            cached[1][key] = self._new_word_query(reader, word, acronym)
+        return cached[1][key]
+
+    def _new_word_query(self, reader, word, acronym):
         if acronym:
             # As an acronym; its stems, prefixes or folded forms would match ordinary
             # words ("sig", "est").
