@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from whoosh import collectors, fields, index, scoring, sorting
+from whoosh import collectors, fields, index, sorting
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
@@ -146,7 +146,7 @@ COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
 SYNONYM_BOOST = 0.7  # what a synonym finds, against what the user typed
 RELATED_BOOST = 0.6  # a word derived from the same base (language.related_stems)
 PHRASE_BOOST = 1.0  # the words of a spelling next to each other, on top of each word
-PHRASE_SLOP = 2
+PHRASE_SLOP = 1
 SYNONYM_TIEBREAK = 0.1  # how much a page's other spellings of a term add to its best one
 
 SCHEMA = fields.Schema(
@@ -331,37 +331,47 @@ class Best(DisjunctionMax):
         )
 
 
-class KindWeighting(scoring.BM25F):
-    """BM25F, each document's score times its kind's weight (`weights`, set for each
-    query: search.registry's kind weights, less those the query names)."""
+class KindWeighted(WrappingQuery):
+    """A query whose documents' scores are multiplied by their kind's weight (`weights`:
+    search.registry's kind weights, less those the query names). Applied once per
+    matched document at the top of the query, not to every term's score."""
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.weights = {}
+    def __init__(self, child, weights):
+        super().__init__(child)
+        self.weights = weights
 
-    def scorer(self, searcher, fieldname, text, qf=1):
-        inner = super().scorer(searcher, fieldname, text, qf=qf)
+    def _rewrap(self, child):
+        return self.__class__(child, self.weights)
+
+    def matcher(self, searcher, context=None):
+        child = self.child.matcher(searcher, context)
         reader = searcher.reader()
         if not self.weights or not reader.is_atomic() or reader.segment() is None:
-            return inner
-        return _KindScorer(inner, _facet_values(reader)["kind"], self.weights)
+            return child
+        return _KindMatcher(child, _facet_values(reader)["kind"], self.weights)
 
 
-class _KindScorer(scoring.BaseScorer):
-    def __init__(self, inner, kinds, weights):
-        self.inner = inner
+class _KindMatcher(WrappingMatcher):
+    def __init__(self, child, kinds, weights):
+        super().__init__(child)
         self.kinds = kinds  # each document's (kind,) in the segment
         self.weights = weights
+
+    def copy(self):
+        return self.__class__(self.child.copy(), self.kinds, self.weights)
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self.kinds, self.weights)
 
     def supports_block_quality(self):
         return False
 
     def max_quality(self):
-        return self.inner.max_quality() * max(1.0, *self.weights.values())
+        return self.child.max_quality() * max(1.0, *self.weights.values())
 
-    def score(self, matcher):
-        kind = self.kinds[matcher.id()]
-        return self.inner.score(matcher) * self.weights.get(kind[0] if kind else "", 1.0)
+    def score(self):
+        kind = self.kinds[self.child.id()]
+        return self.child.score() * self.weights.get(kind[0] if kind else "", 1.0)
 
 
 def index_root():
@@ -480,7 +490,7 @@ class WhooshBackend:
             # alone, so documents deleted since would still be found.
             if cached is not None:
                 cached[1].close()
-            searcher = index.open_dir(directory).searcher(weighting=KindWeighting())
+            searcher = index.open_dir(directory).searcher()
         if cached is None or searcher is not cached[1]:
             _forget_other_segments(searcher)
         _open_searchers.entry = (directory, searcher)
@@ -572,13 +582,16 @@ class WhooshBackend:
         ]
         if not acronym and len(word) >= 4:
             terms.append(Term("prefix", word, boost=BOOSTS["prefix"]))
-        if not acronym:
-            terms += [
-                Term(name, related, boost=BOOSTS[name] * RELATED_BOOST)
-                for related in language.related_stems(word)
+        terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
+        if not acronym and not any(t.fieldname in ("title", "body") for t in terms):
+            # Only for a word no title or body has as such ("gängkriminalitet"): each
+            # alternative of a word costs every query that has it.
+            related = [
+                Term(name, form, boost=BOOSTS[name] * RELATED_BOOST)
+                for form in language.related_stems(word)
                 for name in ("title", "body")
             ]
-        terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
+            terms += [t for t in related if reader.doc_frequency(t.fieldname, t.text)]
         if not acronym:
             parts = language.split_compound(word, _index_knows(reader))
             if parts:
@@ -659,7 +672,7 @@ class WhooshBackend:
             corrector = searcher.corrector("words")
             groups = synonyms.query_groups(query)
             typed = [word for group in groups for word in group.words]
-            searcher.weighting.weights = kind_weights_for(typed)
+            weights = kind_weights_for(typed)
             queries, corrected, looked_up = [], [], 0
             for group in groups:
                 group_query = self._group_query(reader, group)
@@ -682,12 +695,15 @@ class WhooshBackend:
             matcher = And(queries) if queries else Every()
             if len(queries) > 1 and len(typed) > 1:
                 matcher = AndMaybe(matcher, self._phrase(typed))
-            results = self._run(searcher, matcher, filter_query, page, per_page, sort)
+            results = self._run(
+                searcher, KindWeighted(matcher, weights), filter_query, page, per_page, sort
+            )
             if results.total == 0 or (results.total < RELAXED_BELOW and len(queries) > 1):
                 loose = self._any_word(reader, groups)
                 if loose is not None:
                     if results.total:  # the pages with every word stay first
                         loose = Or([And(queries, boost=ALL_WORDS_BOOST), loose])
+                    loose = KindWeighted(loose, weights)
                     results = self._run(searcher, loose, filter_query, page, per_page, sort)
             results.query = query
             if corrected != typed:
