@@ -54,5 +54,8 @@ def search_documents():
                 Method: lambda method: page_keys(method.workshops.all()),
                 network_model: lambda network: page_keys(network.meetings.all()),
             },
+            # A workshop is a dated occasion to learn what a guidance page says for
+            # good: where both answer the same words, the guidance comes first.
+            weight=0.8,
         )
     ]

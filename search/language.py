@@ -11,7 +11,7 @@ compounds. Used by both backends, at index time and at query time.
 """
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
@@ -54,6 +54,31 @@ def stems(word):
 
 def stem(word):
     return stems(word)[0]
+
+
+# A noun and the adjective or verb it is made from, which Snowball leaves apart:
+# "kriminalitet" and "kriminell", "bedömning" and "bedöma", "placering" and "placera".
+# (ending of a stem, the related stem's ending), the first that fits; what is left of the
+# stem must have MIN_DERIVED_BASE letters, so "ordning" is not related to "ord" nor
+# "modell" to "modalitet".
+DERIVATIONS = (("alitet", "ell"), ("ell", "alitet"), ("ering", "er"), ("ning", ""))
+MIN_DERIVED_BASE = 4
+
+
+@lru_cache(maxsize=50_000)
+def related_stems(word):
+    """Stems of the words derived from the same base as a lowercase word (DERIVATIONS),
+    for a query to find them too: "gängkriminalitet" finds "gängkriminella". Never
+    one of the word's own stems."""
+    own = stems(word)
+    related = []
+    for own_stem in own:
+        for ending, other in DERIVATIONS:
+            base = own_stem[: -len(ending)]
+            if own_stem.endswith(ending) and len(base) >= MIN_DERIVED_BASE:
+                related.append(base + other)
+                break
+    return tuple(s for s in dict.fromkeys(related) if s not in own)
 
 
 def has_swedish_letters(word):
@@ -111,17 +136,29 @@ class Vocabulary:
         for text in texts:
             self.words.update(words(text))
         self.stems = {stem for word in self.words for stem in stems(word)}
+        self._known = {}
+        self._parts = {}  # word -> its parts: a rebuild splits each word once
 
     def __call__(self, part):
-        if part in self.words or part in self.stems:
-            return True
-        return bool(self.index_knows and self.index_knows(part))
+        known = self._known.get(part)
+        if known is None:
+            known = part in self.words or part in self.stems
+            known = self._known[part] = known or bool(self.index_knows and self.index_knows(part))
+        return known
+
+    def parts(self, word):
+        """split_compound(word, self), remembered."""
+        parts = self._parts.get(word)
+        if parts is None:
+            parts = self._parts[word] = split_compound(word, self)
+        return parts
 
 
 def compound_parts(text, known, min_length=2 * MIN_PART):
     """The parts of every compound in the text, for an index field of parts."""
+    split = known.parts if isinstance(known, Vocabulary) else partial(split_compound, known=known)
     parts = []
     for word in set(words(text)):
         if len(word) >= min_length and not word.isdigit():
-            parts += split_compound(word, known)
+            parts += split(word)
     return parts

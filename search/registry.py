@@ -17,6 +17,10 @@ An app registers its kinds of document from its wagtail_hooks.py:
   found), and the models whose saves and deletes change which keys.
 - FacetLabels: the words shown for a facet's values (a county's name for its code).
 
+A kind may set `weight` (1.0 by default): its documents' relevance is multiplied by it,
+so that where two kinds answer the same words the one that weighs more comes first,
+unless the query names the lighter kind ("workshop RBM").
+
 Both kinds say in `depends_on` which documents show a snippet or other related model, so
 that renaming a method re-indexes the pages and profiles that name it. Keys are computed
 before a delete, while the relations still exist, and applied after the commit.
@@ -88,6 +92,7 @@ class PageKind:
     page_model: type
     build: Callable[[object], Document]  # the live, public, specific page -> its document
     depends_on: dict[type[Model], KeysOf] = field(default_factory=dict)
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class DocumentKind:
     depends_on: dict[type[Model], KeysOf] = field(default_factory=dict)
     # (signal, receiver kwargs -> keys): changes no model signal announces (bulk writes)
     signals: list[tuple[Signal, Callable[..., Iterable[str]]]] = field(default_factory=list)
+    weight: float = 1.0
 
     def key(self, identifier):
         return f"{self.kind}:{identifier}"
@@ -111,9 +117,18 @@ class FacetLabels:
     labels: Callable[[], dict]  # value -> label
 
 
+_declared = {}  # the registered hook functions -> what they declare
+
+
 def _registered():
-    for hook in hooks.get_hooks(SEARCH_DOCUMENTS_HOOK):
-        yield from hook()
+    """What the apps declare, asked once per set of hook functions: a query asks for the
+    kinds' labels and weights, and the hooks build their declarations anew each time."""
+    functions = tuple(hooks.get_hooks(SEARCH_DOCUMENTS_HOOK))
+    items = _declared.get(functions)
+    if items is None:
+        _declared.clear()
+        items = _declared[functions] = [item for hook in functions for item in hook()]
+    return items
 
 
 def page_kinds():
@@ -131,6 +146,11 @@ def kinds():
 
 def kind_labels():
     return {kind.kind: kind.label for kind in kinds()}
+
+
+def kind_weights():
+    """{kind: weight} for the kinds that weigh other than 1.0."""
+    return {kind.kind: kind.weight for kind in kinds() if kind.weight != 1.0}
 
 
 def kind_label(kind):

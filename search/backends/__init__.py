@@ -7,6 +7,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
+from search import language
+from search.registry import kind_labels, kind_weights
+
 BACKENDS = {
     "whoosh": "search.backends.whoosh.WhooshBackend",
     "postgres": "search.backends.postgres.PostgresBackend",
@@ -24,6 +27,18 @@ BETWEEN_FRAGMENTS = " … "
 # the pages with every word weighing ALL_WORDS_BOOST times more.
 RELAXED_BELOW = 5
 ALL_WORDS_BOOST = 3.0
+
+
+def kind_weights_for(words):
+    """{kind: weight} for a query's words: the registry's kind weights, less the kinds
+    whose label a query word names ("workshop RBM" weighs workshops as much as any)."""
+    typed = {stem for word in words for stem in language.stems(word)}
+    named = {
+        kind
+        for kind, label in kind_labels().items()
+        if typed & {stem for w in language.words(str(label)) for stem in language.stems(w)}
+    }
+    return {kind: weight for kind, weight in kind_weights().items() if kind not in named}
 
 
 def highlighted(parts):

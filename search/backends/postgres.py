@@ -27,10 +27,11 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
+from django.db.models import Case, FloatField, Value, When
 
 from search import language, synonyms
 from search.models import SearchDocument, SearchWord
-from search.registry import kind_label
+from search.registry import kind_labels
 
 from . import (
     ALL_WORDS_BOOST,
@@ -40,6 +41,7 @@ from . import (
     Hit,
     Results,
     highlighted,
+    kind_weights_for,
     postgres_features,
     sentences,
 )
@@ -88,13 +90,14 @@ def _acronyms(text):
     return " ".join(w.lower() for w in WORD.findall(text) if synonyms.is_acronym_spelling(w))
 
 
-def _row(document, vocabulary):
+def _row(document, vocabulary, labels):
+    """labels: kind_labels(), read once for all the documents of a write."""
     text = f"{document.title}\n{document.body}"
     return {
         "kind": document.kind,
         "title": document.title,
         "body": document.body,
-        "labels": f"{kind_label(document.kind)} {_acronyms(text)}",
+        "labels": f"{labels.get(document.kind, '')} {_acronyms(text)}",
         "parts": " ".join(language.compound_parts(text, vocabulary)),
         "url": document.url,
         "support_areas": list(document.support_areas),
@@ -176,14 +179,21 @@ class _Writer:
         changed = [f"{d.title}\n{d.body}" for _key, d in changes if d is not None]
         vocabulary = language.Vocabulary(changed, self.index_vocabulary().__contains__)
         _add_words(changed)
+        labels = kind_labels()
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
             else:
                 SearchDocument.objects.update_or_create(
-                    key=key, defaults=_row(document, vocabulary)
+                    key=key, defaults=_row(document, vocabulary, labels)
                 )
         self.index_vocabulary.forget()
+
+
+def _kind_weight(words):
+    """The weight of each document's kind for this query (kind_weights_for)."""
+    cases = [When(kind=kind, then=Value(w)) for kind, w in kind_weights_for(words).items()]
+    return Case(*cases, default=Value(1.0), output_field=FloatField()) if cases else Value(1.0)
 
 
 class PostgresBackend:
@@ -217,8 +227,9 @@ class PostgresBackend:
             SearchDocument.objects.all().delete()
             SearchWord.objects.all().delete()
             _add_words(f"{d.title}\n{d.body}" for d in built)
+            labels = kind_labels()
             SearchDocument.objects.bulk_create(
-                (SearchDocument(key=d.key, **_row(d, vocabulary)) for d in built),
+                (SearchDocument(key=d.key, **_row(d, vocabulary, labels)) for d in built),
                 batch_size=1000,
             )
         self.index_vocabulary.forget()
@@ -242,6 +253,7 @@ class PostgresBackend:
             forms.append(word[:-1])
         if not language.has_swedish_letters(word):
             forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
+        forms += language.related_stems(word)  # "kriminalitet" → "kriminell"
         alternatives = [f"{form}:*" for form in forms]
         parts = language.split_compound(word, known.__contains__)
         if parts:
@@ -313,7 +325,7 @@ class PostgresBackend:
                 ts_query = self._tsquery(groups, "|")
                 candidates = matched.filter(vector=ts_query)
                 rank = SearchRank(vector, ts_query) + ALL_WORDS_BOOST * SearchRank(vector, strict)
-            documents = candidates.annotate(rank=rank)
+            documents = candidates.annotate(rank=rank * _kind_weight(words))
         total = documents.count()
         facets = self._facets(documents)
         if sort == "date" or not words:

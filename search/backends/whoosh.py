@@ -45,12 +45,14 @@ from whoosh.highlight import (
     WholeFragmenter,
     get_text,
 )
-from whoosh.query import And, Every, Or, Term
+from whoosh.matching import DisjunctionMaxMatcher, NullMatcher, WrappingMatcher
+from whoosh.query import And, AndMaybe, DisjunctionMax, Every, Or, Phrase, Term
+from whoosh.query.wrappers import WrappingQuery
 from whoosh.searching import ResultsPage
 from whoosh.support.charset import accent_map
 
 from search import language, synonyms
-from search.registry import kind_label
+from search.registry import kind_labels
 
 from . import (
     ALL_WORDS_BOOST,
@@ -61,6 +63,7 @@ from . import (
     Hit,
     Results,
     highlighted,
+    kind_weights_for,
     sentences,
 )
 
@@ -140,7 +143,11 @@ BOOSTS = {
     "folded": 0.3,
 }
 COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
-SYNONYM_BOOST = 0.9  # what a synonym finds, against what the user typed
+SYNONYM_BOOST = 0.7  # what a synonym finds, against what the user typed
+RELATED_BOOST = 0.6  # a word derived from the same base (language.related_stems)
+PHRASE_BOOST = 1.0  # the words of a spelling next to each other, on top of each word
+PHRASE_SLOP = 1
+SYNONYM_TIEBREAK = 0.1  # how much a page's other spellings of a term add to its best one
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, stored=True),
@@ -207,6 +214,7 @@ VERSION_FILE = "schema-version"
 REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
 _open_searchers = threading.local()
+WORD_QUERIES_KEPT = 20_000  # per thread: what _word_query remembers
 _segment_facets = {}  # segment id -> {facet name: [values of each document]}
 
 
@@ -262,16 +270,126 @@ class FacetCounter(collectors.WrappingCollector):
         return self.child.collect(sub_docnum)
 
 
+class Scaled(WrappingQuery):
+    """A query whose scores are multiplied by `factor`. (Whoosh ignores the boost of a
+    compound query of one subquery and of AndMaybe.)"""
+
+    def __init__(self, child, factor):
+        super().__init__(child)
+        self.factor = factor
+
+    def _rewrap(self, child):
+        return self.__class__(child, self.factor)
+
+    def matcher(self, searcher, context=None):
+        return WrappingMatcher(self.child.matcher(searcher, context), self.factor)
+
+
+class _BestMatcher(DisjunctionMaxMatcher):
+    """Whoosh's DisjunctionMaxMatcher scores a document by the larger of its two sides'
+    current scores even when one side is on another document, and drops its tiebreak
+    when it replaces itself: this one scores only the sides on the document."""
+
+    def replace(self, minquality=0):
+        a_active, b_active = self.a.is_active(), self.b.is_active()
+        if not (a_active or b_active):
+            return NullMatcher()
+        if not a_active:
+            return self.b.replace(minquality)
+        if not b_active:
+            return self.a.replace(minquality)
+        a, b = self.a.replace(minquality), self.b.replace(minquality)
+        if a is not self.a or b is not self.b:
+            return self.__class__(a, b, tiebreak=self.tiebreak)
+        return self
+
+    def supports_block_quality(self):
+        return False
+
+    def score(self):
+        current = self.id()
+        scores = [
+            side.score() for side in (self.a, self.b) if side.is_active() and side.id() == current
+        ]
+        best = max(scores)
+        return best + self.tiebreak * (sum(scores) - best)
+
+
+class Best(DisjunctionMax):
+    """Any of the subqueries, a document scoring by its best one (plus `tiebreak`
+    times the others)."""
+
+    def _matcher(self, subs, searcher, context):
+        reader = searcher.reader()
+        return self._tree_matcher(
+            subs,
+            _BestMatcher,
+            searcher,
+            context,
+            lambda query: query.estimate_size(reader),
+            tiebreak=self.tiebreak,
+        )
+
+
+class KindWeighted(WrappingQuery):
+    """A query whose documents' scores are multiplied by their kind's weight (`weights`:
+    search.registry's kind weights, less those the query names). Applied once per
+    matched document at the top of the query, not to every term's score."""
+
+    def __init__(self, child, weights):
+        super().__init__(child)
+        self.weights = weights
+
+    def _rewrap(self, child):
+        return self.__class__(child, self.weights)
+
+    def matcher(self, searcher, context=None):
+        child = self.child.matcher(searcher, context)
+        reader = searcher.reader()
+        if not self.weights or not reader.is_atomic() or reader.segment() is None:
+            return child
+        return _KindMatcher(child, _facet_values(reader)["kind"], self.weights)
+
+
+class _KindMatcher(WrappingMatcher):
+    def __init__(self, child, kinds, weights):
+        super().__init__(child)
+        self.kinds = kinds  # each document's (kind,) in the segment
+        self.weights = weights
+
+    def copy(self):
+        return self.__class__(self.child.copy(), self.kinds, self.weights)
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self.kinds, self.weights)
+
+    def supports_block_quality(self):
+        return False
+
+    def max_quality(self):
+        return self.child.max_quality() * max(1.0, *self.weights.values())
+
+    def score(self):
+        kind = self.kinds[self.child.id()]
+        return self.child.score() * self.weights.get(kind[0] if kind else "", 1.0)
+
+
 def index_root():
     return Path(settings.SEARCH_INDEX_DIR)
 
 
 def _index_knows(reader):
-    """Whether the index has a word (or a stem), for splitting compounds."""
-    return lambda part: reader.doc_frequency("words", part) or reader.doc_frequency("body", part)
+    """Whether the index has a word (or a stem), alone or as a part of its compounds,
+    for splitting compounds: "gäng" is known from "gängkriminella"."""
+    return lambda part: (
+        reader.doc_frequency("words", part)
+        or reader.doc_frequency("body", part)
+        or reader.doc_frequency("parts", part)
+    )
 
 
-def _fields(document, vocabulary):
+def _fields(document, vocabulary, labels):
+    """labels: kind_labels(), read once for all the documents of a write."""
     text = f"{document.title}\n{document.body}"
     return {
         "key": document.key,
@@ -280,7 +398,7 @@ def _fields(document, vocabulary):
         "title": document.title,
         "body": document.body,
         "acronyms": text,
-        "label": kind_label(document.kind),
+        "label": str(labels.get(document.kind, "")),
         "parts": " ".join(language.compound_parts(text, vocabulary)),
         "prefix": text,
         "folded": text,
@@ -388,11 +506,12 @@ class WhooshBackend:
         vocabulary = language.Vocabulary(
             [f"{d.title}\n{d.body}" for d in changed], _index_knows(writer.reader())
         )
+        labels = kind_labels()
         for key, document in changes:
             if document is None:
                 writer.delete_by_term("key", key)
             else:
-                writer.update_document(**_fields(document, vocabulary))
+                writer.update_document(**_fields(document, vocabulary, labels))
 
     def rebuild(self, documents, progress=None):
         """Build a new generation beside the current one and swap. The current index's
@@ -414,8 +533,9 @@ class WhooshBackend:
             writer = ix.writer(
                 procs=REBUILD_PROCESSES, multisegment=True, limitmb=256, batchsize=250
             )
+            labels = kind_labels()
             for document in built:
-                writer.add_document(**_fields(document, vocabulary))
+                writer.add_document(**_fields(document, vocabulary, labels))
             writer.commit()
             count = len(built)
             self._point_current_at(directory)
@@ -435,7 +555,18 @@ class WhooshBackend:
 
     # -- reading --------------------------------------------------------------------
     def _word_query(self, reader, word, acronym=False):
-        """What one query word matches, or None if the index knows nothing like it."""
+        """What one query word matches, or None if the index knows nothing like it.
+        Remembered for the reader (this thread's searcher, until the index changes):
+        splitting a compound asks the index about every cut of the word."""
+        cached = getattr(_open_searchers, "word_queries", None)
+        if cached is None or cached[0] is not reader or len(cached[1]) > WORD_QUERIES_KEPT:
+            cached = _open_searchers.word_queries = (reader, {})
+        key = (word, acronym)
+        if key not in cached[1]:
+            cached[1][key] = self._new_word_query(reader, word, acronym)
+        return cached[1][key]
+
+    def _new_word_query(self, reader, word, acronym):
         if acronym:
             # As an acronym; its stems, prefixes or folded forms would match ordinary
             # words ("sig", "est").
@@ -452,6 +583,15 @@ class WhooshBackend:
         if not acronym and len(word) >= 4:
             terms.append(Term("prefix", word, boost=BOOSTS["prefix"]))
         terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
+        if not acronym and not any(t.fieldname in ("title", "body") for t in terms):
+            # Only for a word no title or body has as such ("gängkriminalitet"): each
+            # alternative of a word costs every query that has it.
+            related = [
+                Term(name, form, boost=BOOSTS[name] * RELATED_BOOST)
+                for form in language.related_stems(word)
+                for name in ("title", "body")
+            ]
+            terms += [t for t in related if reader.doc_frequency(t.fieldname, t.text)]
         if not acronym:
             parts = language.split_compound(word, _index_knows(reader))
             if parts:
@@ -460,19 +600,42 @@ class WhooshBackend:
                     terms.append(And(part_queries, boost=COMPOUND_BOOST))
         return Or(terms) if terms else None
 
+    def _phrase(self, spelling, boost=PHRASE_BOOST):
+        """The words of a spelling next to each other in the title or the body, as an
+        optional query that raises the pages having them so ("placerade barn")."""
+        stems = [language.stem(word) for word in spelling]
+        return Or(
+            [
+                Phrase(name, stems, slop=PHRASE_SLOP, boost=BOOSTS[name] * boost)
+                for name in ("title", "body")
+            ]
+        )
+
+    def _spelling_query(self, reader, spelling, acronym=False):
+        """Every word of one spelling of a term, the pages with them together first."""
+        word_queries = [self._word_query(reader, word, acronym) for word in spelling]
+        if not word_queries or not all(word_queries):
+            return None
+        if len(word_queries) == 1:
+            return word_queries[0]
+        return AndMaybe(And(word_queries), self._phrase(spelling))
+
     def _group_query(self, reader, group):
-        """A group of the query: its words, or any of its synonyms' words."""
+        """A group of the query: its words, or any of its synonyms' words. The group is
+        one term, however many words a spelling has: a spelling scores the mean of its
+        words (a three-word expansion of an acronym would otherwise outweigh the acronym
+        three times), and a page scores by its best spelling and a little for the
+        others (a page with both an acronym and what it stands for is not worth two)."""
         spellings = [group.words, *group.alternatives]
         queries = []
         for number, spelling in enumerate(spellings):
-            acronym = group.acronym and number == 0
-            word_queries = [self._word_query(reader, word, acronym) for word in spelling]
-            if word_queries and all(word_queries):
-                boost = 1.0 if number == 0 else SYNONYM_BOOST
-                queries.append(
-                    And(word_queries, boost=boost) if len(word_queries) > 1 else (word_queries[0])
-                )
-        return Or(queries) if queries else None
+            query = self._spelling_query(reader, spelling, group.acronym and number == 0)
+            if query is not None:
+                factor = (1.0 if number == 0 else SYNONYM_BOOST) / len(spelling)
+                queries.append(Scaled(query, factor) if factor != 1.0 else query)
+        if len(queries) > 1:
+            return Best(queries, tiebreak=SYNONYM_TIEBREAK)
+        return queries[0] if queries else None
 
     def _live_suggestion(self, searcher, corrector, word):
         """The nearest spelling that a document in the index still has: the word list
@@ -509,6 +672,7 @@ class WhooshBackend:
             corrector = searcher.corrector("words")
             groups = synonyms.query_groups(query)
             typed = [word for group in groups for word in group.words]
+            weights = kind_weights_for(typed)
             queries, corrected, looked_up = [], [], 0
             for group in groups:
                 group_query = self._group_query(reader, group)
@@ -529,12 +693,17 @@ class WhooshBackend:
                 return Results(query, [], 0, 1, 1)
             filter_query = self._filter(filters or {})
             matcher = And(queries) if queries else Every()
-            results = self._run(searcher, matcher, filter_query, page, per_page, sort)
+            if len(queries) > 1 and len(typed) > 1:
+                matcher = AndMaybe(matcher, self._phrase(typed))
+            results = self._run(
+                searcher, KindWeighted(matcher, weights), filter_query, page, per_page, sort
+            )
             if results.total == 0 or (results.total < RELAXED_BELOW and len(queries) > 1):
                 loose = self._any_word(reader, groups)
                 if loose is not None:
                     if results.total:  # the pages with every word stay first
                         loose = Or([And(queries, boost=ALL_WORDS_BOOST), loose])
+                    loose = KindWeighted(loose, weights)
                     results = self._run(searcher, loose, filter_query, page, per_page, sort)
             results.query = query
             if corrected != typed:

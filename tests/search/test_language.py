@@ -53,3 +53,20 @@ def test_fewest_parts_win():
 def test_folding_and_swedish_letters():
     assert language.fold("säker på mål") == "saker pa mal"
     assert language.has_swedish_letters("mål") and not language.has_swedish_letters("mal")
+
+
+def test_a_noun_finds_the_adjective_or_verb_it_is_made_from():
+    for noun, other in [
+        ("kriminalitet", "kriminella"),
+        ("gängkriminaliteten", "gängkriminell"),
+        ("bedömning", "bedöma"),
+        ("placering", "placeras"),
+    ]:
+        assert set(language.related_stems(noun)) & set(language.stems(other)), (noun, other)
+    assert set(language.related_stems("kriminell")) & set(language.stems("kriminalitet"))
+
+
+def test_a_short_base_is_not_taken_for_a_derivation():
+    assert language.related_stems("ordning") == ()  # not "ord"
+    assert language.related_stems("modell") == ()  # not "modalitet"
+    assert language.related_stems("barn") == ()
