@@ -1,45 +1,17 @@
 """From "Ansök om stöd" to a submitted application (issue 17): a municipality's coordinator
-applies alone, names the manager, who confirms with the one-time code from the email; the
-application page and the anchoring page pass axe with no violations.
+applies alone from the offer page, names the manager, who confirms with the one-time code
+from the email; the offer, application and anchoring pages pass axe with no violations.
+The demo has the offer and an open round."""
 
-The offer page (another part of issue 17) is not in this branch's demo yet, so the journey
-starts where its "Ansök om stöd" leads: /stod/ansokan/?aktivitet=<pk>. The demo has no
-open round in this branch either: the test makes one if there is none."""
-
-import datetime
 import re
 import uuid
 
 from django.utils import timezone
 
 from organisations.models import Organisation
-from portal.models import SupportAreaPage
 from support.models import Application, ApplicationRound, SupportActivity
 
 from .helpers import axe_violations, log_in
-
-
-def _open_round():
-    now = timezone.now()
-    existing = ApplicationRound.objects.filter(opens_at__lte=now, deadline__gte=now).first()
-    return existing or ApplicationRound.objects.create(
-        title="Ansökningsomgång för testerna",
-        opens_at=now - datetime.timedelta(days=1),
-        deadline=now + datetime.timedelta(days=30),
-    )
-
-
-def _offered_activity():
-    return SupportActivity.objects.filter(
-        is_offered=True
-    ).first() or SupportActivity.objects.create(
-        support_area=SupportAreaPage.objects.order_by("path").first(),
-        title="Processtöd för lokal samverkan",
-        format="process_support",
-        description="Teamet stöttar kommunens arbetsgrupp.",
-        asks_of_municipality="En arbetsgrupp med mandat.",
-        duration="Ett år",
-    )
 
 
 def _manager_address(organisation):
@@ -50,15 +22,20 @@ def _manager_address(organisation):
 def test_a_coordinator_applies_and_the_manager_confirms_with_the_code(
     open_page, person, mailoutbox
 ):
-    _open_round()
-    activity = _offered_activity()
+    activity = SupportActivity.objects.filter(is_offered=True).order_by("pk").first()
+    assert ApplicationRound.objects.filter(
+        opens_at__lte=timezone.now(), deadline__gte=timezone.now()
+    ).exists()
     coordinator = person("Mönsterås", role="coordinator", first_name="Moa")
     organisation = Organisation.objects.get(name="Mönsterås")
     manager_email = _manager_address(organisation)
 
     page = open_page()
     log_in(page, coordinator)
-    page.goto(f"/stod/ansokan/?aktivitet={activity.pk}")
+    page.goto("/stod/")
+    assert axe_violations(page) == []
+    page.locator(f"#aktivitet-{activity.pk}").get_by_role("link", name="Ansök om stöd").click()
+    page.wait_for_url(re.compile(rf"/stod/ansokan/\?aktivitet={activity.pk}$"))
     page.get_by_role("button", name=re.compile("Påbörja ansökan|Öppna ansökan")).click()
     page.wait_for_url(re.compile(r"/stod/ansokan/\d+/$"))
     application = Application.objects.filter(lead=organisation, status="draft").get()
