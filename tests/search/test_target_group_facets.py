@@ -10,8 +10,9 @@ from search.backends import reset_backend
 pytestmark = pytest.mark.django_db
 
 # What concerns "barn i riskzon" in the demo: ten guidance pages, three examples, the six
-# methods those pages use, and three entries of other national support.
-AT_RISK = {"guidance": 10, "example": 3, "method": 6, "other_support": 3}
+# methods those pages use, three entries of other national support, and one published
+# answer to a question to the team.
+AT_RISK = {"guidance": 10, "example": 3, "method": 6, "other_support": 3, "question": 1}
 
 
 @pytest.fixture(params=["whoosh", "postgres"])
@@ -28,9 +29,9 @@ def backend(request, demo, settings):
 
 def test_target_group_facet_and_filter(backend, client):
     results = api.search("", filters={"target_group": "barn-i-riskzon"}, per_page=50)
-    assert results.total == 22
+    assert results.total == 23
     assert results.facets["kind"] == AT_RISK
-    assert results.facets["target_group"]["barn-i-riskzon"] == 22
+    assert results.facets["target_group"]["barn-i-riskzon"] == 23
     # Within it, the methods: RBM and ISU by four documents each (guidance, an example
     # for ISU, and the method itself), the others by two (a guidance page and the method).
     assert results.facets["method"] == {
@@ -63,8 +64,9 @@ def test_target_group_facet_and_filter(backend, client):
 
 def test_method_facet_and_filter(backend):
     rbm = api.search("", filters={"method": "rbm"}, per_page=50)
-    # Seven guidance pages and three examples use RBM, and RBM's own page.
-    assert rbm.facets["kind"] == {"guidance": 7, "example": 3, "method": 1}
+    # Seven guidance pages, three examples and one published answer use RBM, and RBM's
+    # own page.
+    assert rbm.facets["kind"] == {"guidance": 7, "example": 3, "method": 1, "question": 1}
     isu = api.search("", filters={"method": "isu"}, per_page=50)
     assert isu.facets["kind"] == {"guidance": 4, "example": 1, "method": 1}
 
