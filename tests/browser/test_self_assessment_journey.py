@@ -64,10 +64,10 @@ def test_from_the_offer_to_a_completed_self_assessment(open_page, person):
 
     # The result: a strength, a gap and where to read more.
     main = colleague.locator("main")
-    assert "Har ni kontaktpersoner hos varandra som ni träffar regelbundet?: På plats" in (
+    assert "Har ni kontaktpersoner hos varandra som ni träffar regelbundet? – På plats" in (
         main.inner_text()
     )
-    assert "Vet handläggarna vad en remiss till BUP behöver innehålla?: Inte påbörjat" in (
+    assert "Vet handläggarna vad en remiss till BUP behöver innehålla? – Inte påbörjat" in (
         main.inner_text()
     )
     area = SupportAreaPage.objects.get(slug="samverkan-med-bup")
