@@ -258,11 +258,19 @@ def facts_for(applications):
     ]
     vulnerable = _vulnerable(municipalities)
     anchorings = _confirmed_anchorings(participants)
+    # Earlier support and the criteria depend on the round only: one query each per round,
+    # not per application (the round's screen lists all of its applications).
+    support, criteria_of = {}, {}
+    for application in applications:
+        if application.round_id not in criteria_of:
+            in_round = [a for a in applications if a.round_id == application.round_id]
+            organisations = [p.organisation for a in in_round for p in a.participants.all()]
+            for pk, found in earlier_support(organisations, application).items():
+                support[application.round_id, pk] = found
+            criteria_of[application.round_id] = list(application.round.criteria.all())
     result = []
     for application in applications:
-        organisations = [p.organisation for p in application.participants.all()]
-        support = earlier_support(organisations, application)
-        criteria = list(application.round.criteria.all())
+        criteria = criteria_of[application.round_id]
         by_criterion = {a.criterion_id: a for a in application.assessments.all()}
         result.append(
             ApplicationFacts(
@@ -272,7 +280,7 @@ def facts_for(applications):
                         participant=p,
                         municipality=p.organisation.municipality,
                         has_vulnerable_areas=p.organisation.municipality_id in vulnerable,
-                        earlier_support=support[p.organisation_id],
+                        earlier_support=support[application.round_id, p.organisation_id],
                         anchoring=anchorings.get(p.pk),
                     )
                     for p in application.participants.all()

@@ -648,3 +648,22 @@ def test_two_editors_deciding_at_once_make_one_decision(
     )
     assert decided.count() == 1
     assert OutgoingEmail.objects.filter(template__startswith="support/emails/decision").count() == 1
+
+
+def test_the_round_screen_asks_the_same_number_of_queries_for_one_application_or_four(
+    editor_client, application_round, kalmar, vaxjo
+):
+    """Earlier support and the criteria are read once for the round, not per application."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    submitted(application_round, kalmar, vaxjo)
+    editor_client.get(round_url(application_round))  # warm caches (session, permissions)
+    with CaptureQueriesContext(connection) as one:
+        assert editor_client.get(round_url(application_round)).status_code == 200
+    for name in ("Umeå", "Luleå", "Gävle"):
+        submitted(application_round, Municipality.objects.get(name=name))
+    with CaptureQueriesContext(connection) as four:
+        html = editor_client.get(round_url(application_round)).content.decode()
+    assert "Gävle" in html and "Umeå" in html
+    assert len(four) == len(one)
