@@ -4,13 +4,14 @@ questions hold about the person, for their data export."""
 from portal.accounts.my_pages import Panel
 
 from ..models import QuestionAnswerIndexPage
-from ..services.questions import asking_organisation, questions_of
+from ..services.access import organisation_of
+from ..services.questions import questions_of
 
 
 def questions_panel(request):
     """For an approved member: their questions, and where to ask one."""
     mine = list(questions_of(request.user)[:20])
-    if asking_organisation(request.user) is None and not mine:
+    if organisation_of(request.user) is None and not mine:
         return None
     index = QuestionAnswerIndexPage.objects.live().public().first()
     return Panel(

@@ -31,7 +31,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from portal import emails
-from portal.accounts.roles import active_membership, is_editor
+from portal.accounts.roles import is_editor
 from portal.privacy import find_personal_numbers
 from portal.services.memberships import editors
 
@@ -43,6 +43,7 @@ from ..models import (
     TeamQuestion,
 )
 from ..models.questions import SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH
+from . import access
 
 Status = TeamQuestion.Status
 EDITOR_GROUPS = ["Editors", "Moderators"]
@@ -69,12 +70,6 @@ def team_members():
         .distinct()
         .order_by("first_name", "last_name", "email")
     )
-
-
-def asking_organisation(user):
-    """The organisation an approved member asks for, or None."""
-    membership = active_membership(user)
-    return membership.organisation if membership else None
 
 
 def answerers_for(support_area):
@@ -211,7 +206,7 @@ def ask(
     may_show_organisation=False,
 ):
     """A member asks the team; the area's answerers are emailed."""
-    organisation = asking_organisation(by)
+    organisation = access.organisation_of(by)
     if organisation is None:
         raise PermissionError(_("Bara den som är godkänd för en organisation kan ställa frågor."))
     subject, text = subject.strip(), text.strip()

@@ -13,13 +13,13 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from ..forms.questions import QuestionForm
-from ..services import questions
+from ..services import access, questions
 
 STEP_CONTINUE, STEP_CHANGE, STEP_SEND = "fortsatt", "andra", "skicka"
 
 
 def _organisation_or_403(user):
-    organisation = questions.asking_organisation(user)
+    organisation = access.organisation_of(user)
     if organisation is None:
         raise PermissionDenied(
             _("Bara den som är godkänd för en organisation kan ställa frågor till teamet.")
