@@ -86,6 +86,17 @@ def search_index():
 
 
 @pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every journey logs in from 127.0.0.1, and allauth allows 30 logins a minute per
+    address: on a fast machine the session as a whole passes that. Each test starts with
+    an empty cache, as a visitor from an address of its own would."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def orm(django_db_blocker):
     """The live server and the test itself use the database throughout each test."""
     with django_db_blocker.unblock():
