@@ -3,6 +3,7 @@ self-assessments, their applications for support and the team's selection among 
 
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
+from .engagements import Engagement, EngagementOrganisation
 from .offer import SupportActivity, SupportOfferPage
 from .questions import (
     QuestionAnswerIndexPage,
@@ -21,6 +22,8 @@ __all__ = [
     "ApplicationParticipant",
     "ApplicationRound",
     "AssessmentCriterion",
+    "Engagement",
+    "EngagementOrganisation",
     "Question",
     "QuestionAnswerIndexPage",
     "QuestionAnswerPage",
