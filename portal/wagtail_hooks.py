@@ -19,6 +19,7 @@ from .models import Challenge, CollaborationForm, Membership, Method, TargetGrou
 from .organisation_admin import OrganisationViewSet
 from .privacy import find_personal_numbers
 from .services import email_queue
+from .sso.admin import IdentityProviderViewSet
 
 
 class MethodViewSet(SnippetViewSet):
@@ -81,6 +82,7 @@ class MembershipViewSet(SnippetViewSet):
 
 register_snippet(MembershipViewSet)
 register_snippet(OrganisationViewSet)
+register_snippet(IdentityProviderViewSet)
 
 
 MEMBERSHIP_LOG_ACTIONS = {
