@@ -25,7 +25,6 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-
 _KEYS = []
 
 
