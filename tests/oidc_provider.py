@@ -180,6 +180,8 @@ class LocalOpenIDProvider:
                         "<button>Godkänn inloggningen</button></form></main></body></html>"
                     )
                     return self._send(200, page.encode(), "text/html; charset=utf-8")
+                if parts.path == "/favicon.ico":
+                    return self._send(204, b"", "image/x-icon")
                 return self._send(404, {"error": "not_found"})
 
             def do_POST(self):

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -19,7 +20,16 @@ from portal.services import sso
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
+_server_url = IdentityProvider._meta.get_field("server_url")
+
+
 class IdentityProviderForm(PrivacyGuardedModelForm):
+    server_url = forms.URLField(
+        label=capfirst(_server_url.verbose_name),
+        max_length=_server_url.max_length,
+        help_text=_server_url.help_text,
+        assume_scheme="https",
+    )
     secret = forms.CharField(
         label=_("Klienthemlighet"),
         required=False,

@@ -1105,8 +1105,7 @@ VIEWS = [
         "delete municipality A's identity provider",
         "post",
         lambda w: f"/admin/snippets/portal/identityprovider/delete/{identity_provider(w).pk}/",
-        expected=ADMIN_ONLY
-        | {"editor": to("/admin/snippets/portal/identityprovider/")},
+        expected=ADMIN_ONLY | {"editor": to("/admin/snippets/portal/identityprovider/")},
     ),
     # --- end single sign-on ---
 ]

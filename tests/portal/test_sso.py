@@ -91,6 +91,9 @@ def test_first_sign_in_creates_the_account_and_membership_the_second_finds_it(
     assert sent["code_challenge_method"] == ["S256"]
     assert sent["login_hint"] == ["anna@sydkusten.se"]
     assert idp.token_requests[-1]["code_verifier"]
+    export = client.get("/mina-sidor/mina-uppgifter.json").json()
+    (link,) = export["inloggning via organisation"]
+    assert link["organisation"] == organisation_a.name and link["id hos organisationen"] == "anna-1"
 
     client.logout()
     response = sign_in(client, idp)
