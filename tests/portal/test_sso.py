@@ -257,3 +257,23 @@ def test_the_provider_needs_https_and_an_organisation_with_domains(client, edito
     page = response.content.decode()
     assert response.status_code == 200 and not IdentityProvider.objects.exists()
     assert "https://" in page and "inga e-postdomäner" in page
+
+
+def test_a_secret_the_keys_cannot_read_stops_sign_in_with_a_message(
+    client, settings, idp, provider_a
+):
+    settings.SSO_SECRET_KEYS = ["a" * 43 + "="]  # another key than the one that encrypted it
+
+    response = client.post("/konto/organisation/", {"email": "anna@sydkusten.se"})
+
+    assert response.status_code == 503 and "inte färdig inställd" in response.content.decode()
+
+
+def test_deleting_a_provider_removes_its_links_but_not_the_accounts(client, idp, provider_a):
+    sign_in(client, idp)
+    user = User.objects.get(email="anna@sydkusten.se")
+
+    provider_a.delete()
+
+    assert not SocialAccount.objects.exists() and not SocialApp.objects.exists()
+    assert User.objects.filter(pk=user.pk).exists()
