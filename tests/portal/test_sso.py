@@ -277,3 +277,30 @@ def test_deleting_a_provider_removes_its_links_but_not_the_accounts(client, idp,
 
     assert not SocialAccount.objects.exists() and not SocialApp.objects.exists()
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_a_provider_that_does_not_answer_is_a_message_not_an_error(client, provider_a):
+    IdentityProvider.objects.filter(pk=provider_a.pk).update(server_url="http://127.0.0.1:9")
+    SocialApp.objects.filter(pk=provider_a.app_id).update(
+        settings={"server_url": "http://127.0.0.1:9", "fetch_userinfo": False}
+    )
+
+    response = client.post("/konto/organisation/", {"email": "anna@sydkusten.se"})
+
+    assert response.status_code == 503 and "svarar inte just nu" in response.content.decode()
+
+
+def test_a_person_who_acts_for_an_organisation_keeps_it(
+    client, make_person, idp, provider_a, organisation_b
+):
+    anna = make_person("anna@sydkusten.se", organisation_b, role="coordinator")
+
+    sign_in(client, idp)
+
+    assert signed_in_as(client) == anna
+    (membership,) = Membership.objects.filter(user=anna)
+    assert (membership.organisation, membership.status, membership.role) == (
+        organisation_b,
+        "approved",
+        "coordinator",
+    )
