@@ -1087,6 +1087,27 @@ VIEWS = [
         },
     ),
     # --- end workshops ---
+    # --- single sign-on ---
+    View(
+        "register an identity provider (invalid on purpose: nothing is created)",
+        "post",
+        lambda w: "/admin/snippets/portal/identityprovider/add/",
+        lambda w: {"organisation": w["kalmar"].organisation.pk, "server_url": "http://x"},
+        ADMIN_ONLY,
+    ),
+    View(
+        "change municipality A's identity provider",
+        "get",
+        lambda w: f"/admin/snippets/portal/identityprovider/edit/{identity_provider(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "delete municipality A's identity provider",
+        "post",
+        lambda w: f"/admin/snippets/portal/identityprovider/delete/{identity_provider(w).pk}/",
+        expected=ADMIN_ONLY | {"editor": to("/admin/snippets/portal/identityprovider/")},
+    ),
+    # --- end single sign-on ---
 ]
 
 
@@ -1476,3 +1497,26 @@ def team_question(world, answerer=None):
 
 
 # --- end questions ---
+
+
+# --- single sign-on ---
+
+
+def identity_provider(world):
+    """Kalmar's identity provider, registered the first time a row asks for it."""
+    from portal.models import IdentityProvider
+    from portal.services import sso
+
+    if "identity_provider" not in world:
+        world["identity_provider"] = sso.save_identity_provider(
+            IdentityProvider(
+                organisation=world["kalmar"].organisation,
+                server_url="https://login.kalmar.example",
+                client_id="kunskapsnatverket",
+            ),
+            secret="hemligt",
+        )
+    return world["identity_provider"]
+
+
+# --- end single sign-on ---
