@@ -8,6 +8,7 @@ import datetime
 import io
 import json
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +19,7 @@ from wagtail.models import ModelLogEntry
 from events.models import Registration, SessionAttendance
 from network.models import Network, NetworkMembership
 from organisations.models import County, Municipality, Organisation
+from support.admin_views_reach import FIGURES_HEADER, MUNICIPALITIES_HEADER
 from support.models import (
     Application,
     ApplicationParticipant,
@@ -33,6 +35,7 @@ pytestmark = pytest.mark.django_db
 
 LOCAL = ZoneInfo("Europe/Stockholm")
 URL = "/admin/stod-rackvidd/"
+OPEN_DATA_DOC = Path(__file__).resolve().parents[2] / "docs" / "open-data.md"
 KEYS = (*reach.CHANNEL_KEYS, reach.ANY)
 
 
@@ -351,3 +354,27 @@ def test_the_demo_figures_equal_direct_counts(demo):
     assert figures.total.reached["network"] == in_networks.count()
     everyone = list(Municipality.objects.values_list("code", flat=True))
     assert figures.total.reached == direct_counts(everyone, datetime.date.today())
+
+
+def shape(value):
+    """The keys of a JSON value, nested, with a list standing for its first item."""
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shape(value[0])] if value else []
+    return type(value).__name__
+
+
+def test_the_documented_format_is_the_one_exported(world, client, editor):
+    """docs/open-data.md shows the exports' fields as they are: its CSV headers are the
+    files' headers and its JSON example has the export's shape."""
+    doc = OPEN_DATA_DOC.read_text(encoding="utf-8")
+    csv_examples = re.findall(r"```csv\n(.*?)```", doc, re.S)
+    assert [example.splitlines()[0].split(",") for example in csv_examples] == [
+        FIGURES_HEADER,
+        MUNICIPALITIES_HEADER,
+    ]
+    documented = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))
+    client.force_login(editor)
+    exported = json.loads(client.get(URL + "rackvidd.json").content)
+    assert shape(documented) == shape(exported)
