@@ -299,3 +299,31 @@ def register_question_search_documents():
 
 
 # --- end questions ---
+
+# --- reach ---
+# The team's reach (issue 18): the dashboard and its exports under /admin/stod-rackvidd/,
+# a "Räckvidd" item in the "Stöd" menu. Every editor sees it; nobody else reaches the admin.
+
+
+@hooks.register("register_admin_urls")
+def register_reach_admin_urls():
+    return [path("stod-rackvidd/", include("support.admin_views_reach"))]
+
+
+class ReachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_support_menu_item")
+def register_reach_menu_item():
+    return ReachMenuItem(
+        _("Räckvidd"),
+        reverse("support_reach_admin:dashboard"),
+        name="support-reach",
+        icon_name="site",
+        order=20,
+    )
+
+
+# --- end reach ---

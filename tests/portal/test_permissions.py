@@ -1108,6 +1108,34 @@ VIEWS = [
         expected=ADMIN_ONLY | {"editor": to("/admin/snippets/portal/identityprovider/")},
     ),
     # --- end single sign-on ---
+    # --- reach ---
+    # The team's reach and its exports are in the admin: everyone but editors is sent to
+    # sign in there.
+    View(
+        "see the team's reach in the admin",
+        "get",
+        lambda w: "/admin/stod-rackvidd/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach per county and quarter as CSV",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd.csv",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach per municipality as CSV",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd-kommuner.csv",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach as JSON",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd.json",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end reach ---
 ]
 
 
