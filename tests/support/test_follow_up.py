@@ -281,6 +281,7 @@ def test_levels_are_compared_with_the_last_self_assessment_before_the_engagement
     client.force_login(editor)
     team_page = client.get(f"/admin/uppfoljning/{follow_up.pk}/").content.decode()
     assert "Delvis på plats (2,5)" in team_page and "Högre (+1,5)" in team_page
+    assert "Uppföljning vid avslutet: Kalmar" in team_page
 
 
 # The team's screens ----------------------------------------------------------------
