@@ -312,3 +312,7 @@ SUPPORT_ANCHORING_CODE_RESEND_SECONDS = 60
 # Codes sent per anchoring in all: with ATTEMPTS tries each, at most 50 guesses at a
 # six-digit code. After that the coordinator names the manager again (a new link).
 SUPPORT_ANCHORING_CODE_MAX_SENDS = 10
+
+# Follow-up of engagements (support.services.follow_up): the second questionnaire goes
+# out this many months after the engagement ended (the first on the day it ended).
+SUPPORT_FOLLOW_UP_MONTHS = int(os.environ.get("SUPPORT_FOLLOW_UP_MONTHS", "8"))

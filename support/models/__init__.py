@@ -4,6 +4,7 @@ self-assessments, their applications for support and the team's selection among 
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
 from .engagements import Engagement, EngagementOrganisation
+from .follow_up import EngagementFollowUp, FollowUpAreaLevel
 from .offer import SupportActivity, SupportOfferPage
 from .questions import (
     QuestionAnswerIndexPage,
@@ -23,7 +24,9 @@ __all__ = [
     "ApplicationRound",
     "AssessmentCriterion",
     "Engagement",
+    "EngagementFollowUp",
     "EngagementOrganisation",
+    "FollowUpAreaLevel",
     "Question",
     "QuestionAnswerIndexPage",
     "QuestionAnswerPage",

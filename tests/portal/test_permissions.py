@@ -1136,6 +1136,49 @@ VIEWS = [
         expected=ADMIN_ONLY,
     ),
     # --- end reach ---
+    # --- engagement follow-up ---
+    View(
+        "read Kalmar's follow-up of an engagement Kalmar and Växjö took part in",
+        "get",
+        lambda w: follow_up_url(w),
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,  # the organisation's members answer together
+            "coordinator_a": OK,
+            "coordinator_b": NOT_FOUND,  # in the same engagement, but this is Kalmar's
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": NOT_FOUND,  # the team reads follow-ups in the admin
+        },
+    ),
+    View(
+        "save answers to Kalmar's follow-up",
+        "post",
+        lambda w: follow_up_url(w),
+        lambda w: {"kept": "Samverkansrådet finns kvar.", "action": "save"},
+        {
+            "visitor": LOGIN,
+            "member_a": lambda w: to(follow_up_url(w)),
+            "coordinator_a": lambda w: to(follow_up_url(w)),
+            "coordinator_b": NOT_FOUND,
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": NOT_FOUND,
+        },
+    ),
+    View(
+        "the team's follow-ups of ended engagements",
+        "get",
+        lambda w: "/admin/uppfoljning/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "the team's page of Kalmar's follow-up",
+        "get",
+        lambda w: f"/admin/uppfoljning/{follow_up_of(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end engagement follow-up ---
 ]
 
 
@@ -1548,3 +1591,38 @@ def identity_provider(world):
 
 
 # --- end single sign-on ---
+# --- engagement follow-up ---
+
+
+def follow_up_of(world):
+    """Kalmar's follow-up at the end of an engagement Kalmar and Växjö took part in, which
+    ended yesterday (sent the first time a row asks for it)."""
+    if "follow_up" not in world:
+        from support.models import Engagement, EngagementOrganisation
+        from support.services import follow_up
+
+        yesterday = timezone.localdate() - timedelta(days=1)
+        engagement = Engagement.objects.create(
+            title="Insats i Kalmar län",
+            starts_on=yesterday - timedelta(days=300),
+            ends_on=yesterday,
+            ended_on=yesterday,
+        )
+        for municipality in (world["kalmar"], world["vaxjo"]):
+            EngagementOrganisation.objects.create(
+                engagement=engagement,
+                organisation=municipality.organisation,
+                is_lead=municipality == world["kalmar"],
+            )
+        follow_up.send_due()
+        world["follow_up"] = engagement.follow_ups.get(
+            organisation=world["kalmar"].organisation, round="end"
+        )
+    return world["follow_up"]
+
+
+def follow_up_url(world):
+    return f"/stod/uppfoljning/{follow_up_of(world).pk}/"
+
+
+# --- end engagement follow-up ---
