@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
@@ -29,7 +30,8 @@ class CaptureNode(template.Node):
         self.name = name
 
     def render(self, context):
-        context[self.name] = self.nodelist.render(context).strip()  # already escaped
+        # The output is already escaped; strip() would lose that it is safe.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
         return ""
 
 
@@ -69,12 +71,16 @@ def page_meta(context, title="", description=""):
     request = context.get("request")
     page = context.get("page")
     page = getattr(page, "specific", page) if isinstance(page, Page) else None
-    if not description and page is not None:
-        description = page_description(page)
+    if not description:  # (a template's own is already escaped: kept as it is)
+        description = Truncator(
+            (page_description(page) if page is not None else None) or DEFAULT_DESCRIPTION
+        ).chars(300)
+    if isinstance(page, HomePage) or not title:
+        title = settings.WAGTAIL_SITE_NAME  # the home page's title is "Start"
     is_article = page is not None and not isinstance(page, HomePage | IndexPage)
     return {
-        "title": title or "Kunskapsnätverket",
-        "description": Truncator(description or DEFAULT_DESCRIPTION).chars(300),
+        "title": title,
+        "description": description,
         "type": "article" if is_article else "website",
         "url": request.build_absolute_uri(request.path) if request else "",
         "site_name": settings.WAGTAIL_SITE_NAME,
