@@ -16,7 +16,13 @@ from wagtail.models import Site
 
 from events.models import WorkshopIndexPage, WorkshopPage
 from events.services.listing import filter_workshops
-from portal.models import GoodExampleIndexPage, GoodExamplePage, GuidancePage, SupportAreaPage
+from portal.models import (
+    GoodExampleIndexPage,
+    GoodExamplePage,
+    GuidancePage,
+    SupportAreaIndexPage,
+    SupportAreaPage,
+)
 
 FEED_ITEMS = 20
 
@@ -102,8 +108,6 @@ class GuidanceFeed(ContentFeed):
         return guidance.order_by("-first_published_at", "-pk")[:FEED_ITEMS]
 
     def listing_page(self):
-        from portal.models import SupportAreaIndexPage
-
         return self.in_site(SupportAreaIndexPage.objects.all()).first()
 
     def item_categories(self, page):

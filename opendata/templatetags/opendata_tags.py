@@ -4,22 +4,17 @@ visible links (opendata/includes/feed_links.html)."""
 
 from django import template
 from django.urls import reverse
-from django.utils.translation import gettext as _
+
+from opendata.feeds import FEEDS
 
 register = template.Library()
-
-HEADINGS = {
-    "vagledning": lambda: _("Ny vägledning"),
-    "goda-exempel": lambda: _("Nya goda exempel"),
-    "workshoppar": lambda: _("Nya workshoppar"),
-}
 
 
 @register.simple_tag
 def feeds(*kinds, support_area=None):
     offered = []
     for kind in kinds:
-        title = HEADINGS[kind]()
+        title = FEEDS[(kind, "rss")]().heading()
         if support_area is not None:
             title = f"{title}: {support_area.title}"
             args = {"kind": kind, "support_area_slug": support_area.slug}
