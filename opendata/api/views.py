@@ -52,6 +52,12 @@ class PublicAPIMixin:
     def filter_listing(self, queryset, filters):
         return queryset
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Any site may read the API from a browser: it is public and takes no cookies."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
     def check_query_parameters(self, queryset):
         allowed = set(self.known_query_parameters)
         if self.filter_form_class is not None:

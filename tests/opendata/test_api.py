@@ -23,6 +23,7 @@ def titles(data):
 def test_guidance_lists_live_public_pages_with_their_terms(client, content):
     response, data = get(client, "/api/v2/guidance/")
     assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"  # an intranet's page may read it
     assert titles(data) == ["RBM-modellen i vardagen"]
     item = data["items"][0]
     assert item["summary"] == "Kort om vägledningen."
