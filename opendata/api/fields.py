@@ -6,6 +6,7 @@ reads a person: no owner, author, email address or name of someone."""
 
 from rest_framework import serializers
 from wagtail.api.utils import get_full_url
+from wagtail.models import Page
 
 
 def _absolute(context, path):
@@ -80,14 +81,18 @@ class PagesField(serializers.Field):
             "html_url": page.full_url,
         }
 
+    def public_ids(self):
+        """The ids of live, public pages, read once per response (not once per item)."""
+        if "_public_page_ids" not in self.context:
+            self.context["_public_page_ids"] = set(
+                Page.objects.live().public().values_list("pk", flat=True)
+            )
+        return self.context["_public_page_ids"]
+
     def to_representation(self, value):
         if not self.many:
-            return self.page(value) if _public(value) else None
-        return [self.page(page) for page in value.all() if _public(page)]
-
-
-def _public(page):
-    return page.live and not page.get_view_restrictions().exists()
+            return self.page(value) if value.pk in self.public_ids() else None
+        return [self.page(page) for page in value.all() if page.pk in self.public_ids()]
 
 
 class CountyField(serializers.Field):
