@@ -16,6 +16,8 @@ urlpatterns = [
     path("workshop/", include("events.urls")),
     path("stod/", include("support.urls")),
     path("sok/", include("search.urls")),
+    path("api/v2/", include("opendata.api.urls")),
+    path("", include("opendata.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ["config", "organisations", "portal", "events", "network", "support", "search"]
+PACKAGES = [
+    "config",
+    "organisations",
+    "portal",
+    "events",
+    "network",
+    "support",
+    "search",
+    "opendata",
+]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -60,6 +69,10 @@ def test_the_project_keeps_its_layers():
         ("events/views.py", "import support.services", "Layers"),
         ("support/models/offer.py", "import search.api", "Layers"),
         ("search/api.py", "import portal.models", "Search knows the apps only"),
+        ("portal/views.py", "import opendata.feeds", "Layers"),
+        ("events/views.py", "import opendata.api.views", "Layers"),
+        ("opendata/feeds.py", "import search.api", "Layers"),
+        ("opendata/views.py", "import config.urls", "Layers"),
         ("search/registry.py", "import search.backends", "The registry imports nothing else"),
     ],
 )

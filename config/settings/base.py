@@ -40,9 +40,11 @@ INSTALLED_APPS = [
     "network",
     "events",
     "support",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",  # editors pin pages for a query (search's admin)
     "wagtail.embeds",
     "wagtail.sites",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "csp",
     # Last: its ready() reads what every other app registered through Wagtail hooks.
@@ -283,6 +286,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # "bedömning" -> "bedomning" in URLs
+
+# The read-only API at /api/v2/ (opendata): at most this many requests per client address
+# (counted in the default cache; 429 with Retry-After beyond it), and at most
+# WAGTAILAPI_LIMIT_MAX items per page of results (?limit=, ?offset=).
+OPENDATA_API_RATE = os.environ.get("OPENDATA_API_RATE", "60/min")
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links in rich text as public URLs, not page ids
+WAGTAILAPI_SEARCH_ENABLED = False  # the portal's search is /sok/; the API only filters
+# JSON only; ?format= is the workshops' filter (as on the listing), not a renderer choice.
+REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}
 
 # How many good examples a listing page shows at a time.
 PORTAL_EXAMPLES_PER_PAGE = 12
