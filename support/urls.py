@@ -11,4 +11,5 @@ urlpatterns = [
     path("nulagesanalys/", include("support.views.assessments")),
     path("ansokan/", include("support.views.applications")),
     path("fragor/", include("support.views.questions")),
+    path("insatser/", include("support.views.engagements")),
 ]

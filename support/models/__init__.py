@@ -1,9 +1,11 @@
 """The national team's own work with organisations: what it offers, the organisations'
 self-assessments, their applications for support and the team's selection among them."""
 
+from .agreements import Agreement
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
 from .engagements import Engagement, EngagementOrganisation
+from .next_steps import EngagementMeeting, NextStep
 from .offer import SupportActivity, SupportOfferPage
 from .questions import (
     QuestionAnswerIndexPage,
@@ -15,6 +17,7 @@ from .questions import (
 from .selection import ApplicationAssessment, ApplicationRound, AssessmentCriterion
 
 __all__ = [
+    "Agreement",
     "Anchoring",
     "Answer",
     "Application",
@@ -23,7 +26,9 @@ __all__ = [
     "ApplicationRound",
     "AssessmentCriterion",
     "Engagement",
+    "EngagementMeeting",
     "EngagementOrganisation",
+    "NextStep",
     "Question",
     "QuestionAnswerIndexPage",
     "QuestionAnswerPage",
