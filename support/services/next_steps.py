@@ -130,17 +130,24 @@ def _url(engagement):
     return emails.absolute_url(reverse("support:engagement", args=[engagement.pk]))
 
 
+def due_for_reminder(today):
+    """The steps to remind of: past their date, not done, not reminded, engagement going on.
+    A run reads them first and claims each one after: another run may take one between."""
+    return list(
+        NextStep.objects.filter(
+            done_at__isnull=True,
+            reminded_at__isnull=True,
+            due_on__lt=today,
+            engagement__ended_on__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+
+
 def remind_overdue_steps(today=None):
     """Remind the owner of each step past its date, once. Returns the number reminded."""
     today = today or timezone.localdate()
-    candidates = NextStep.objects.filter(
-        done_at__isnull=True,
-        reminded_at__isnull=True,
-        due_on__lt=today,
-        engagement__ended_on__isnull=True,
-    ).values_list("pk", flat=True)
     reminded = 0
-    for pk in list(candidates):
+    for pk in due_for_reminder(today):
         with transaction.atomic():
             claimed = NextStep.objects.filter(
                 pk=pk, reminded_at__isnull=True, done_at__isnull=True
