@@ -87,7 +87,7 @@ def agreement(request, pk):
     )
     latest = versions[0] if versions else None
     if request.method == "POST":
-        if latest is None or int(request.POST.get("version", 0)) != latest.version:
+        if latest is None or request.POST.get("version") != str(latest.version):
             messages.error(request, _("Överenskommelsen har ändrats. Läs den nya versionen."))
             return redirect("support:agreement", pk=pk)
         try:
