@@ -349,4 +349,11 @@ def support_engagements_panel(request):
     return engagements_panel(request)
 
 
+@hooks.register(PERSONAL_DATA_HOOK)
+def support_engagements_personal_data(user):
+    from .my_pages.engagements import personal_data
+
+    return personal_data(user)
+
+
 # --- end engagements ---

@@ -34,3 +34,31 @@ def engagements_panel(request):
     return Panel(
         order=31, template="support/engagements/my_pages_panel.html", context={"rows": rows}
     )
+
+
+def personal_data(user):
+    """What engagements hold about the person: where they are a contact person, the steps
+    they marked done and the meetings they recorded."""
+    from ..models import EngagementMeeting, EngagementOrganisation, NextStep
+
+    return (
+        "insatser",
+        {
+            "kontaktperson i": [
+                f"{p.engagement.title} ({p.organisation.name})"
+                for p in EngagementOrganisation.objects.filter(contact_persons=user).select_related(
+                    "engagement", "organisation"
+                )
+            ],
+            "steg markerade som klara": [
+                {"insats": s.engagement.title, "steg": s.what, "klart": s.done_at.isoformat()}
+                for s in NextStep.objects.filter(done_by=user).select_related("engagement")
+            ],
+            "möten införda": [
+                {"insats": m.engagement.title, "datum": m.held_on.isoformat()}
+                for m in EngagementMeeting.objects.filter(recorded_by=user).select_related(
+                    "engagement"
+                )
+            ],
+        },
+    )

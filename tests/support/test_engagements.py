@@ -5,6 +5,7 @@ privacy guard on every form; who reads and who confirms."""
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core import mail
@@ -309,6 +310,9 @@ def test_a_named_contact_person_marks_the_municipalitys_steps(
     step.refresh_from_db()
     assert step.done_by == member_a
     assert member_a in engagements.municipality_contacts(engagement)
+    export = json.loads(client.get("/mina-sidor/mina-uppgifter.json").content)["insatser"]
+    assert export["kontaktperson i"] == [f"{engagement.title} (Kalmar)"]
+    assert [row["steg"] for row in export["steg markerade som klara"]] == ["Svara"]
 
 
 # The two-year limit -------------------------------------------------------------------
@@ -479,3 +483,13 @@ def test_organisations_active_on_a_day(engagement, editor, kalmar, vaxjo):
     assert not engagements.organisations_active_on(TODAY - datetime.timedelta(days=1)).exists()
     engagements.end(engagement, editor, on=TODAY)
     assert not engagements.organisations_active_on(TODAY + datetime.timedelta(days=1)).exists()
+
+
+def test_the_demo_has_an_engagement_to_follow(demo, client):
+    engagement = Engagement.objects.get()
+    assert engagement.agreements.count() == 2
+    assert [s.what for s in engagement.steps.all() if s.is_overdue] == [
+        "Samla rutiner och statistik till behovsinventeringen"
+    ]
+    assert engagement.meetings.count() == 1
+    assert "Påhittat exempel" in agreements.current(engagement).goals
