@@ -14,8 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
 
-from .forms.engagements import AgreementForm, EndForm, EngagementForm, NewEngagementForm, StepForm
-from .models import Application, Engagement
+from .forms.engagements import (
+    AgreementForm,
+    ContactPersonsForm,
+    EndForm,
+    EngagementForm,
+    NewEngagementForm,
+    StepForm,
+)
+from .models import Application, Engagement, EngagementOrganisation
 from .services import agreements, engagements, next_steps
 from .services.engagements import EngagementError
 
@@ -150,11 +157,12 @@ def engagement_edit(request, pk, **forms):
     engagement = get_object_or_404(Engagement.objects.select_related("application"), pk=pk)
     latest = agreements.current(engagement)
     today = timezone.localdate()
+    participants = list(
+        engagement.participants.select_related("organisation").prefetch_related("contact_persons")
+    )
     context = {
         "engagement": engagement,
-        "participants": engagement.participants.select_related("organisation").prefetch_related(
-            "contact_persons"
-        ),
+        "participants": [(p, _contacts_form(p)) for p in participants],
         "agreement": latest,
         "sides": agreements.sides_for(request.user, latest) if latest else [],
         "timeline": next_steps.timeline(engagement),
@@ -169,6 +177,34 @@ def engagement_edit(request, pk, **forms):
     return TemplateResponse(
         request, "support/admin/engagement.html", context, status=400 if forms else 200
     )
+
+
+def _contacts_form(participation, data=None):
+    return ContactPersonsForm(
+        data,
+        organisation=participation.organisation,
+        prefix=f"kontakter-{participation.pk}",
+        initial={"people": list(participation.contact_persons.all())},
+    )
+
+
+@permission_required(CHANGE)
+@require_POST
+def save_contacts(request, pk, participation):
+    participation = get_object_or_404(EngagementOrganisation, pk=participation, engagement=pk)
+    form = _contacts_form(participation, request.POST)
+    if form.is_valid():
+        engagements.set_contact_persons(
+            participation, list(form.cleaned_data["people"]), by=request.user
+        )
+        messages.success(
+            request,
+            _("Kontaktpersonerna för %(name)s är sparade.")
+            % {"name": participation.organisation.name},
+        )
+    else:
+        messages.error(request, _("Välj bland organisationens medlemmar."))
+    return redirect("support_engagements_admin:edit", pk=pk)
 
 
 def _engagement_or_404(pk):
@@ -281,5 +317,6 @@ urlpatterns = [
     path("<int:pk>/overenskommelse/", save_agreement, name="agreement"),
     path("<int:pk>/overenskommelse/bekrafta/", confirm_agreement, name="confirm"),
     path("<int:pk>/steg/", add_step, name="step"),
+    path("<int:pk>/kontakter/<int:participation>/", save_contacts, name="contacts"),
     path("<int:pk>/avsluta/", end_engagement, name="end"),
 ]

@@ -493,3 +493,22 @@ def test_the_demo_has_an_engagement_to_follow(demo, client):
     ]
     assert engagement.meetings.count() == 1
     assert "Påhittat exempel" in agreements.current(engagement).goals
+
+
+def test_the_team_chooses_an_organisations_contact_persons(
+    engagement, team, member_a, coordinator_b
+):
+    participation = engagement.participants.get(is_lead=True)
+    page = team.get(admin_url(engagement)).content.decode()
+    assert "Spara kontaktpersoner för Kalmar" in page
+    team.post(
+        admin_url(engagement, f"kontakter/{participation.pk}/"),
+        {f"kontakter-{participation.pk}-people": [member_a.pk]},
+    )
+    assert list(participation.contact_persons.all()) == [member_a]
+    # Someone of another organisation cannot be chosen.
+    team.post(
+        admin_url(engagement, f"kontakter/{participation.pk}/"),
+        {f"kontakter-{participation.pk}-people": [coordinator_b.pk]},
+    )
+    assert list(participation.contact_persons.all()) == [member_a]
