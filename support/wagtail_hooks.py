@@ -338,7 +338,7 @@ def register_engagements_menu_item():
         reverse("support_engagements_admin:list"),
         name="support-engagements",
         icon_name="site",
-        order=20,
+        order=15,
     )
 
 
