@@ -47,10 +47,13 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-# Two pytest sessions: the main suite, then the browser tests over one demo database
-# (skipped, with a message saying what to install, where Chromium or axe-core is missing).
+# Two pytest sessions: the main suite, spread over the machine's cores (pytest-xdist; each
+# worker has its own test database, search index and demo), then the browser tests over one
+# demo database in one process (skipped, with a message saying what to install, where
+# Chromium or axe-core is missing). PYTEST_WORKERS=0 runs the main suite in one process.
+PYTEST_WORKERS ?= auto
 pytest: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 	BROWSER_TESTS=1 $(BIN)/python -m pytest tests/browser
 
 # What the browser tests need beyond Python: Debian's Chromium and axe-core from npm.

@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         "targetgroup": ALL,
         "challenge": ALL,
         "membership": ALL,
+        "identityprovider": ALL,
         "outgoingemail": ("view", "change"),
     }
 

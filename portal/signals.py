@@ -16,6 +16,9 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 
 
 def connect():
+    from .sso import signals as sso_signals
+
+    sso_signals.connect()
     page_published.connect(
         on_page_published, sender=GoodExamplePage, dispatch_uid="portal-example-published"
     )

@@ -19,6 +19,8 @@ from .models import Challenge, CollaborationForm, Membership, Method, TargetGrou
 from .organisation_admin import OrganisationViewSet
 from .privacy import find_personal_numbers
 from .services import email_queue
+from .sso import my_pages as sso_my_pages
+from .sso.admin import IdentityProviderViewSet
 
 
 class MethodViewSet(SnippetViewSet):
@@ -81,6 +83,7 @@ class MembershipViewSet(SnippetViewSet):
 
 register_snippet(MembershipViewSet)
 register_snippet(OrganisationViewSet)
+register_snippet(IdentityProviderViewSet)
 
 
 MEMBERSHIP_LOG_ACTIONS = {
@@ -135,6 +138,7 @@ hooks.register(MY_PAGES_PANEL_HOOK, panels.submissions_panel)
 hooks.register(PERSONAL_DATA_HOOK, panels.personal_data)
 hooks.register(PERSONAL_DATA_HOOK, panels.submissions_personal_data)
 hooks.register(PERSONAL_DATA_HOOK, email_queue.personal_data)
+hooks.register(PERSONAL_DATA_HOOK, sso_my_pages.personal_data)
 
 
 @hooks.register("register_admin_urls")

@@ -12,4 +12,5 @@ urlpatterns = [
     path("ansokan/", include("support.views.applications")),
     path("fragor/", include("support.views.questions")),
     path("insatser/", include("support.views.engagements")),
+    path("uppfoljning/", include("support.views.follow_up")),
 ]

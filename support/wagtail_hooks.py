@@ -22,8 +22,10 @@ from search.registry import SEARCH_DOCUMENTS_HOOK
 from . import search_documents
 from .models import ApplicationRound, Questionnaire, SupportActivity, SupportAreaAnswerers
 from .my_pages import assessments as assessments_panels
+from .my_pages import follow_up as my_pages_follow_up
 from .my_pages import questions as my_pages_questions
 from .services import assessments as assessment_services
+from .services import follow_up as follow_up_services
 
 # Log actions of the support app: {action: label}. Each part adds its own.
 SUPPORT_LOG_ACTIONS = {}
@@ -299,6 +301,73 @@ def register_question_search_documents():
 
 
 # --- end questions ---
+
+# --- reach ---
+# The team's reach (issue 18): the dashboard and its exports under /admin/stod-rackvidd/,
+# a "Räckvidd" item in the "Stöd" menu. Every editor sees it; nobody else reaches the admin.
+
+
+@hooks.register("register_admin_urls")
+def register_reach_admin_urls():
+    return [path("stod-rackvidd/", include("support.admin_views_reach"))]
+
+
+class ReachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_support_menu_item")
+def register_reach_menu_item():
+    return ReachMenuItem(
+        _("Räckvidd"),
+        reverse("support_reach_admin:dashboard"),
+        name="support-reach",
+        icon_name="site",
+        order=20,
+    )
+
+
+# --- end reach ---
+
+
+# --- engagement follow-up ---
+# The team's follow-up screens under /admin/uppfoljning/ (an "Uppföljning" item in the
+# "Stöd" menu), the log actions, and the Mina sidor panel with what waits for an answer.
+
+SUPPORT_LOG_ACTIONS.update(
+    {
+        follow_up_services.SENT: _("Uppföljning av insats skickad"),
+        follow_up_services.ANSWERED: _("Uppföljning av insats besvarad"),
+    }
+)
+
+
+@hooks.register("register_admin_urls")
+def register_follow_up_admin_urls():
+    return [path("uppfoljning/", include("support.admin_views_follow_up"))]
+
+
+class FollowUpMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_support_menu_item")
+def register_follow_up_menu_item():
+    return FollowUpMenuItem(
+        _("Uppföljning"),
+        reverse("support_follow_up_admin:overview"),
+        name="support-follow-up",
+        icon_name="clipboard-list",
+        order=30,
+    )
+
+
+hooks.register(MY_PAGES_PANEL_HOOK, my_pages_follow_up.follow_ups_panel)
+hooks.register(PERSONAL_DATA_HOOK, my_pages_follow_up.personal_data)
+
+# --- end engagement follow-up ---
 
 
 # --- engagements ---

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",  # provider_class: portal.sso
     "multiselectfield",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -229,6 +231,29 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", 
 # sign-ups, password resets, confirmation emails). The counters live in the default
 # cache, which production shares between app servers.
 
+# Single sign-on through an organisation's own identity provider (portal/sso/): OpenID
+# Connect apps that editors register per organisation under *Inloggning via organisation*.
+# allauth's provider, with portal's subclass: it always checks the id_token's signature,
+# sends and checks a nonce, and uses PKCE. Every claim comes from the signed id_token.
+SOCIALACCOUNT_ADAPTER = "portal.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "portal.sso.provider.OrganisationProvider",
+        "OAUTH_PKCE_ENABLED": True,
+    }
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# A first sign-in links to an existing account only through an address that account has
+# verified (portal.sso.adapter.SocialAccountAdapter.authenticate_by_email).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# Fernet keys (comma-separated; the first encrypts, all decrypt) for the identity
+# providers' client secrets. Without them a key is derived from SECRET_KEY, so changing
+# SECRET_KEY then means entering the secrets again.
+SSO_SECRET_KEYS = env_list("SSO_SECRET_KEYS")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Kunskapsnätverket"
 WAGTAILADMIN_LOGIN_URL = "account_login"  # the admin signs in through allauth, rate-limited
@@ -287,3 +312,7 @@ SUPPORT_ANCHORING_CODE_RESEND_SECONDS = 60
 # Codes sent per anchoring in all: with ATTEMPTS tries each, at most 50 guesses at a
 # six-digit code. After that the coordinator names the manager again (a new link).
 SUPPORT_ANCHORING_CODE_MAX_SENDS = 10
+
+# Follow-up of engagements (support.services.follow_up): the second questionnaire goes
+# out this many months after the engagement ended (the first on the day it ended).
+SUPPORT_FOLLOW_UP_MONTHS = int(os.environ.get("SUPPORT_FOLLOW_UP_MONTHS", "8"))

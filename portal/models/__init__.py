@@ -1,5 +1,6 @@
 from .accounts import Membership
 from .examples import GoodExampleIndexPage, GoodExamplePage, GoodExamplePageTag
+from .identity_providers import IdentityProvider
 from .index_pages import FilteredListingMixin, IndexPage
 from .knowledge import GuidancePage, GuidancePageTag, SupportAreaIndexPage, SupportAreaPage
 from .outbox import OutgoingEmail
@@ -22,6 +23,7 @@ __all__ = [
     "GuidancePage",
     "GuidancePageTag",
     "HomePage",
+    "IdentityProvider",
     "IndexPage",
     "InformationPage",
     "Membership",

@@ -5,6 +5,7 @@ from .agreements import Agreement
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
 from .engagements import Engagement, EngagementOrganisation
+from .follow_up import EngagementFollowUp, FollowUpAreaLevel
 from .next_steps import EngagementMeeting, NextStep
 from .offer import SupportActivity, SupportOfferPage
 from .questions import (
@@ -26,8 +27,10 @@ __all__ = [
     "ApplicationRound",
     "AssessmentCriterion",
     "Engagement",
+    "EngagementFollowUp",
     "EngagementMeeting",
     "EngagementOrganisation",
+    "FollowUpAreaLevel",
     "NextStep",
     "Question",
     "QuestionAnswerIndexPage",
