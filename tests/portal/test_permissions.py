@@ -1096,6 +1096,98 @@ VIEWS = [
         },
     ),
     # --- end workshops ---
+    # --- single sign-on ---
+    View(
+        "register an identity provider (invalid on purpose: nothing is created)",
+        "post",
+        lambda w: "/admin/snippets/portal/identityprovider/add/",
+        lambda w: {"organisation": w["kalmar"].organisation.pk, "server_url": "http://x"},
+        ADMIN_ONLY,
+    ),
+    View(
+        "change municipality A's identity provider",
+        "get",
+        lambda w: f"/admin/snippets/portal/identityprovider/edit/{identity_provider(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "delete municipality A's identity provider",
+        "post",
+        lambda w: f"/admin/snippets/portal/identityprovider/delete/{identity_provider(w).pk}/",
+        expected=ADMIN_ONLY | {"editor": to("/admin/snippets/portal/identityprovider/")},
+    ),
+    # --- end single sign-on ---
+    # --- reach ---
+    # The team's reach and its exports are in the admin: everyone but editors is sent to
+    # sign in there.
+    View(
+        "see the team's reach in the admin",
+        "get",
+        lambda w: "/admin/stod-rackvidd/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach per county and quarter as CSV",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd.csv",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach per municipality as CSV",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd-kommuner.csv",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "download the reach as JSON",
+        "get",
+        lambda w: "/admin/stod-rackvidd/rackvidd.json",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end reach ---
+    # --- engagement follow-up ---
+    View(
+        "read Kalmar's follow-up of an engagement Kalmar and Växjö took part in",
+        "get",
+        lambda w: follow_up_url(w),
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,  # the organisation's members answer together
+            "coordinator_a": OK,
+            "coordinator_b": NOT_FOUND,  # in the same engagement, but this is Kalmar's
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": NOT_FOUND,  # the team reads follow-ups in the admin
+        },
+    ),
+    View(
+        "save answers to Kalmar's follow-up",
+        "post",
+        lambda w: follow_up_url(w),
+        lambda w: {"kept": "Samverkansrådet finns kvar.", "action": "save"},
+        {
+            "visitor": LOGIN,
+            "member_a": lambda w: to(follow_up_url(w)),
+            "coordinator_a": lambda w: to(follow_up_url(w)),
+            "coordinator_b": NOT_FOUND,
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": NOT_FOUND,
+        },
+    ),
+    View(
+        "the team's follow-ups of ended engagements",
+        "get",
+        lambda w: "/admin/uppfoljning/",
+        expected=ADMIN_ONLY,
+    ),
+    View(
+        "the team's page of Kalmar's follow-up",
+        "get",
+        lambda w: f"/admin/uppfoljning/{follow_up_of(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end engagement follow-up ---
     # --- engagements ---
     View(
         "read Kalmar's engagement timeline",
@@ -1172,87 +1264,6 @@ VIEWS = [
         expected=ADMIN_ONLY,
     ),
     # --- end engagements ---
-    # --- single sign-on ---
-    View(
-        "register an identity provider (invalid on purpose: nothing is created)",
-        lambda w: "/admin/snippets/portal/identityprovider/add/",
-        lambda w: {"organisation": w["kalmar"].organisation.pk, "server_url": "http://x"},
-        ADMIN_ONLY,
-    ),
-    View(
-        "change municipality A's identity provider",
-        lambda w: f"/admin/snippets/portal/identityprovider/edit/{identity_provider(w).pk}/",
-        expected=ADMIN_ONLY,
-    ),
-    View(
-        "delete municipality A's identity provider",
-        lambda w: f"/admin/snippets/portal/identityprovider/delete/{identity_provider(w).pk}/",
-        expected=ADMIN_ONLY | {"editor": to("/admin/snippets/portal/identityprovider/")},
-    ),
-    # --- end single sign-on ---
-    # --- reach ---
-    # The team's reach and its exports are in the admin: everyone but editors is sent to
-    # sign in there.
-    View(
-        "see the team's reach in the admin",
-        lambda w: "/admin/stod-rackvidd/",
-        expected=ADMIN_ONLY,
-    ),
-    View(
-        "download the reach per county and quarter as CSV",
-        lambda w: "/admin/stod-rackvidd/rackvidd.csv",
-        expected=ADMIN_ONLY,
-    ),
-    View(
-        "download the reach per municipality as CSV",
-        lambda w: "/admin/stod-rackvidd/rackvidd-kommuner.csv",
-        expected=ADMIN_ONLY,
-    ),
-    View(
-        "download the reach as JSON",
-        lambda w: "/admin/stod-rackvidd/rackvidd.json",
-        expected=ADMIN_ONLY,
-    ),
-    # --- end reach ---
-    # --- engagement follow-up ---
-    View(
-        "read Kalmar's follow-up of an engagement Kalmar and Växjö took part in",
-        lambda w: follow_up_url(w),
-        expected={
-            "visitor": LOGIN,
-            "member_a": OK,  # the organisation's members answer together
-            "coordinator_a": OK,
-            "coordinator_b": NOT_FOUND,  # in the same engagement, but this is Kalmar's
-            "member_region": NOT_FOUND,
-            "coordinator_board": NOT_FOUND,
-            "editor": NOT_FOUND,  # the team reads follow-ups in the admin
-        },
-    ),
-    View(
-        "save answers to Kalmar's follow-up",
-        lambda w: follow_up_url(w),
-        lambda w: {"kept": "Samverkansrådet finns kvar.", "action": "save"},
-        {
-            "visitor": LOGIN,
-            "member_a": lambda w: to(follow_up_url(w)),
-            "coordinator_a": lambda w: to(follow_up_url(w)),
-            "coordinator_b": NOT_FOUND,
-            "member_region": NOT_FOUND,
-            "coordinator_board": NOT_FOUND,
-            "editor": NOT_FOUND,
-        },
-    ),
-    View(
-        "the team's follow-ups of ended engagements",
-        lambda w: "/admin/uppfoljning/",
-        expected=ADMIN_ONLY,
-    ),
-    View(
-        "the team's page of Kalmar's follow-up",
-        lambda w: f"/admin/uppfoljning/{follow_up_of(w).pk}/",
-        expected=ADMIN_ONLY,
-    ),
-    # --- end engagement follow-up ---
 ]
 
 
@@ -1644,6 +1655,64 @@ def team_question(world, answerer=None):
 # --- end questions ---
 
 
+# --- single sign-on ---
+
+
+def identity_provider(world):
+    """Kalmar's identity provider, registered the first time a row asks for it."""
+    from portal.models import IdentityProvider
+    from portal.services import sso
+
+    if "identity_provider" not in world:
+        world["identity_provider"] = sso.save_identity_provider(
+            IdentityProvider(
+                organisation=world["kalmar"].organisation,
+                server_url="https://login.kalmar.example",
+                client_id="kunskapsnatverket",
+            ),
+            secret="hemligt",
+        )
+    return world["identity_provider"]
+
+
+# --- end single sign-on ---
+# --- engagement follow-up ---
+
+
+def follow_up_of(world):
+    """Kalmar's follow-up at the end of an engagement Kalmar and Växjö took part in, which
+    ended yesterday (sent the first time a row asks for it)."""
+    if "follow_up" not in world:
+        from support.models import Engagement, EngagementOrganisation
+        from support.services import follow_up
+
+        yesterday = timezone.localdate() - timedelta(days=1)
+        engagement = Engagement.objects.create(
+            title="Insats i Kalmar län",
+            starts_on=yesterday - timedelta(days=300),
+            ends_on=yesterday,
+            ended_on=yesterday,
+        )
+        for municipality in (world["kalmar"], world["vaxjo"]):
+            EngagementOrganisation.objects.create(
+                engagement=engagement,
+                organisation=municipality.organisation,
+                is_lead=municipality == world["kalmar"],
+            )
+        follow_up.send_due()
+        world["follow_up"] = engagement.follow_ups.get(
+            organisation=world["kalmar"].organisation, round="end"
+        )
+    return world["follow_up"]
+
+
+def follow_up_url(world):
+    return f"/stod/uppfoljning/{follow_up_of(world).pk}/"
+
+
+# --- end engagement follow-up ---
+
+
 # --- engagements ---
 
 
@@ -1711,59 +1780,3 @@ def engagement_step(world):
 
 
 # --- end engagements ---
-# --- single sign-on ---
-
-
-def identity_provider(world):
-    """Kalmar's identity provider, registered the first time a row asks for it."""
-    from portal.models import IdentityProvider
-    from portal.services import sso
-
-    if "identity_provider" not in world:
-        world["identity_provider"] = sso.save_identity_provider(
-            IdentityProvider(
-                organisation=world["kalmar"].organisation,
-                server_url="https://login.kalmar.example",
-                client_id="kunskapsnatverket",
-            ),
-            secret="hemligt",
-        )
-    return world["identity_provider"]
-
-
-# --- end single sign-on ---
-# --- engagement follow-up ---
-
-
-def follow_up_of(world):
-    """Kalmar's follow-up at the end of an engagement Kalmar and Växjö took part in, which
-    ended yesterday (sent the first time a row asks for it)."""
-    if "follow_up" not in world:
-        from support.models import Engagement, EngagementOrganisation
-        from support.services import follow_up
-
-        yesterday = timezone.localdate() - timedelta(days=1)
-        engagement = Engagement.objects.create(
-            title="Insats i Kalmar län",
-            starts_on=yesterday - timedelta(days=300),
-            ends_on=yesterday,
-            ended_on=yesterday,
-        )
-        for municipality in (world["kalmar"], world["vaxjo"]):
-            EngagementOrganisation.objects.create(
-                engagement=engagement,
-                organisation=municipality.organisation,
-                is_lead=municipality == world["kalmar"],
-            )
-        follow_up.send_due()
-        world["follow_up"] = engagement.follow_ups.get(
-            organisation=world["kalmar"].organisation, round="end"
-        )
-    return world["follow_up"]
-
-
-def follow_up_url(world):
-    return f"/stod/uppfoljning/{follow_up_of(world).pk}/"
-
-
-# --- end engagement follow-up ---
