@@ -15,4 +15,9 @@ class SupportConfig(AppConfig):
         "supportareaanswerers": ("add", "change", "delete", "view"),
         "questionsettings": ("change", "view"),
         "teamquestion": ("change", "view"),
+        # engagements
+        "engagement": ("add", "change", "view"),
+        "agreement": ("add", "change", "view"),
+        "nextstep": ("add", "change", "view"),
+        "engagementmeeting": ("add", "change", "view"),
     }

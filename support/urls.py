@@ -11,5 +11,6 @@ urlpatterns = [
     path("nulagesanalys/", include("support.views.assessments")),
     path("ansokan/", include("support.views.applications")),
     path("fragor/", include("support.views.questions")),
+    path("insatser/", include("support.views.engagements")),
     path("uppfoljning/", include("support.views.follow_up")),
 ]

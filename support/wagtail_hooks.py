@@ -368,3 +368,61 @@ hooks.register(MY_PAGES_PANEL_HOOK, my_pages_follow_up.follow_ups_panel)
 hooks.register(PERSONAL_DATA_HOOK, my_pages_follow_up.personal_data)
 
 # --- end engagement follow-up ---
+
+
+# --- engagements ---
+# Engagements (issue 18): the team's screens under /admin/insatser/, an "Insatser" item in
+# the "Stöd" menu, the log actions, and the Mina sidor panel.
+
+SUPPORT_LOG_ACTIONS.update(
+    {
+        "support.engagement.created": _("Insats skapad"),
+        "support.engagement.changed": _("Insats ändrad"),
+        "support.engagement.extended": _("Insats förlängd förbi två år, med skäl"),
+        "support.engagement.ended": _("Insats avslutad"),
+        "support.engagement.contacts_changed": _("Kontaktpersoner för insats valda"),
+        "support.agreement.drafted": _("Ny version av överenskommelse"),
+        "support.agreement.confirmed": _("Överenskommelse bekräftad"),
+        "support.step.added": _("Nästa steg tillagt i insats"),
+        "support.step.done": _("Steg i insats markerat klart"),
+        "support.meeting.recorded": _("Möte i insats infört"),
+    }
+)
+
+
+@hooks.register("register_admin_urls")
+def register_engagement_admin_urls():
+    return [path("insatser/", include("support.admin_views_engagements"))]
+
+
+class EngagementsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("support.view_engagement")
+
+
+@hooks.register("register_support_menu_item")
+def register_engagements_menu_item():
+    return EngagementsMenuItem(
+        _("Insatser"),
+        reverse("support_engagements_admin:list"),
+        name="support-engagements",
+        icon_name="site",
+        order=15,
+    )
+
+
+@hooks.register(MY_PAGES_PANEL_HOOK)
+def support_engagements_panel(request):
+    from .my_pages.engagements import engagements_panel
+
+    return engagements_panel(request)
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def support_engagements_personal_data(user):
+    from .my_pages.engagements import personal_data
+
+    return personal_data(user)
+
+
+# --- end engagements ---

@@ -1,8 +1,9 @@
 """Demo content of the support app, in the portal's own words: the offer (from Ds 2025:19,
 4.4.1–4.4.2), one self-assessment questionnaire per support area, and one open
-application round with no applications; "Frågor och svar" with three answered questions."""
+application round with no applications; "Frågor och svar" with three answered questions;
+and one made-up engagement with its agreement, next steps and a meeting."""
 
-from . import offer, questionnaires, questions, rounds
+from . import engagements, offer, questionnaires, questions, rounds
 
 
 def build(home):
@@ -10,6 +11,7 @@ def build(home):
     questionnaires.build(home)
     rounds.build(home)
     questions.build(home)
+    engagements.build(home)
 
 
 def counts():
@@ -18,4 +20,5 @@ def counts():
         **questionnaires.counts(),
         **rounds.counts(),
         **questions.counts(),
+        **engagements.counts(),
     }

@@ -1,10 +1,12 @@
 """The national team's own work with organisations: what it offers, the organisations'
 self-assessments, their applications for support and the team's selection among them."""
 
+from .agreements import Agreement
 from .applications import Anchoring, Application, ApplicationParticipant
 from .assessments import Answer, Question, Questionnaire, SelfAssessment
 from .engagements import Engagement, EngagementOrganisation
 from .follow_up import EngagementFollowUp, FollowUpAreaLevel
+from .next_steps import EngagementMeeting, NextStep
 from .offer import SupportActivity, SupportOfferPage
 from .questions import (
     QuestionAnswerIndexPage,
@@ -16,6 +18,7 @@ from .questions import (
 from .selection import ApplicationAssessment, ApplicationRound, AssessmentCriterion
 
 __all__ = [
+    "Agreement",
     "Anchoring",
     "Answer",
     "Application",
@@ -25,8 +28,10 @@ __all__ = [
     "AssessmentCriterion",
     "Engagement",
     "EngagementFollowUp",
+    "EngagementMeeting",
     "EngagementOrganisation",
     "FollowUpAreaLevel",
+    "NextStep",
     "Question",
     "QuestionAnswerIndexPage",
     "QuestionAnswerPage",

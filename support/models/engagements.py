@@ -61,6 +61,23 @@ class Engagement(models.Model):
         verbose_name=_("skapad av"),
     )
     created_at = models.DateTimeField(_("skapad"), default=timezone.now)
+    # The two-year limit (support.services.engagements): an end past it needs a reason.
+    extension_reason = models.TextField(
+        _("skäl för att gå förbi två år"),
+        blank=True,
+        help_text=_("Krävs när det planerade slutet ligger mer än två år efter start."),
+    )
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("förlängd av"),
+    )
+    extended_at = models.DateTimeField(_("förlängd"), null=True, blank=True)
+    # Set once when the team contact is warned that two years are six months away.
+    limit_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("insats")
@@ -95,6 +112,13 @@ class EngagementOrganisation(models.Model):
     )
     is_lead = models.BooleanField(_("huvudkontakt"), default=False)
     joined_on = models.DateField(_("med från"), default=timezone.localdate)
+    contact_persons = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="support_engagement_contacts",
+        verbose_name=_("kontaktpersoner för insatsen"),
+        help_text=_("Medarbetare i organisationen som teamet vänder sig till i insatsen."),
+    )
 
     class Meta:
         verbose_name = _("organisation i insatsen")

@@ -42,6 +42,15 @@ def to(path):
 # --- support selection ---
 ADMIN_ONLY = dict.fromkeys(ROLES, LOGIN) | {"editor": OK}
 # --- end support selection ---
+# --- engagements ---
+# Kalmar's engagement: its members and the team read it; every other organisation gets 404.
+ENGAGEMENT_READERS = dict.fromkeys(ROLES, NOT_FOUND) | {
+    "visitor": LOGIN,
+    "member_a": OK,
+    "coordinator_a": OK,
+    "editor": OK,
+}
+# --- end engagements ---
 
 
 @dataclass
@@ -1179,6 +1188,82 @@ VIEWS = [
         expected=ADMIN_ONLY,
     ),
     # --- end engagement follow-up ---
+    # --- engagements ---
+    View(
+        "read Kalmar's engagement timeline",
+        "get",
+        lambda w: engagement_path(w),
+        expected=ENGAGEMENT_READERS,
+    ),
+    View(
+        "download Kalmar's agreement",
+        "get",
+        lambda w: engagement_path(w, "overenskommelse/1/ladda-ner/"),
+        expected=ENGAGEMENT_READERS,
+    ),
+    View(
+        "read Kalmar's agreement and its versions",
+        "get",
+        lambda w: engagement_path(w, "overenskommelse/"),
+        expected=ENGAGEMENT_READERS,
+    ),
+    View(
+        "read Kalmar's meetings and their notes",
+        "get",
+        lambda w: engagement_path(w, "moten/"),
+        expected=ENGAGEMENT_READERS,
+    ),
+    View(
+        "confirm Kalmar's agreement for the municipality",
+        "post",
+        lambda w: engagement_path(w, "overenskommelse/"),
+        lambda w: {"version": 1, "side": "municipality"},
+        ENGAGEMENT_READERS
+        | {
+            "member_a": FORBIDDEN,  # a plain member reads it; a coordinator confirms
+            "coordinator_a": lambda w: to(engagement_path(w, "overenskommelse/")),
+            "editor": FORBIDDEN,  # the team confirms for its own side only
+        },
+    ),
+    View(
+        "mark Kalmar's step done",
+        "post",
+        lambda w: engagement_path(w, f"steg/{engagement_step(w).pk}/klart/"),
+        expected=ENGAGEMENT_READERS
+        | {
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(engagement_path(w)),
+            "editor": lambda w: to(engagement_path(w)),
+        },
+    ),
+    View(
+        "record a meeting in Kalmar's engagement",
+        "post",
+        lambda w: engagement_path(w, "moten/"),
+        lambda w: {"held_on": "2027-01-15", "kind": "digital", "roles": "socialchef"},
+        ENGAGEMENT_READERS
+        | {
+            "member_a": FORBIDDEN,
+            "coordinator_a": lambda w: to(engagement_path(w, "moten/")),
+            "editor": lambda w: to(engagement_path(w, "moten/")),
+        },
+    ),
+    View(
+        "choose Kalmar's contact persons for the engagement",
+        "get",
+        lambda w: engagement_path(w, "kontaktpersoner/"),
+        expected=ENGAGEMENT_READERS | {"member_a": FORBIDDEN, "editor": NOT_FOUND},
+    ),
+    View(
+        "the team's list of engagements", "get", lambda w: "/admin/insatser/", expected=ADMIN_ONLY
+    ),
+    View(
+        "the team's page of Kalmar's engagement",
+        "get",
+        lambda w: f"/admin/insatser/{support_engagement(w).pk}/",
+        expected=ADMIN_ONLY,
+    ),
+    # --- end engagements ---
 ]
 
 
@@ -1626,3 +1711,72 @@ def follow_up_url(world):
 
 
 # --- end engagement follow-up ---
+
+
+# --- engagements ---
+
+
+def support_engagement(world):
+    """Kalmar's engagement with an agreement (version 1) and a meeting with notes (made the
+    first time a row asks for it)."""
+    if "support_engagement" not in world:
+        import datetime
+
+        from support.services import agreements, engagements, next_steps
+
+        editor = world["people"]["editor"]
+        kalmar = world["kalmar"].organisation
+        today = timezone.localdate()
+        engagement = engagements.create(
+            by=editor,
+            title="Stöd till Kalmar",
+            organisations=[kalmar],
+            lead=kalmar,
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=365),
+            team_contact=editor,
+        )
+        agreements.draft(
+            engagement,
+            by=editor,
+            activities=[],
+            goals="Ett gemensamt arbetssätt.",
+            team_commitments="Processtöd.",
+            municipality_commitments="En arbetsgrupp.",
+            starts_on=engagement.starts_on,
+            ends_on=engagement.ends_on,
+        )
+        next_steps.record_meeting(
+            engagement,
+            by=editor,
+            held_on=today,
+            kind="digital",
+            roles="socialchef",
+            notes="Anteckning för deltagarna.",
+        )
+        world["support_engagement"] = engagement
+    return world["support_engagement"]
+
+
+def engagement_path(world, suffix=""):
+    return f"/stod/insatser/{support_engagement(world).pk}/{suffix}"
+
+
+def engagement_step(world):
+    """A step of Kalmar's, due in a week."""
+    from support.services import next_steps
+
+    if "engagement_step" not in world:
+        world["engagement_step"] = next_steps.add_step(
+            support_engagement(world),
+            by=world["people"]["editor"],
+            phase="dialogue",
+            what="Utse en arbetsgrupp",
+            owner="municipality",
+            owner_role="socialchef",
+            due_on=timezone.localdate() + timedelta(days=7),
+        )
+    return world["engagement_step"]
+
+
+# --- end engagements ---
