@@ -1,7 +1,8 @@
 """Engagements (issue 18): from a granted application to an agreement both sides confirm,
 a changed agreement confirmed again, phases with next steps, an overdue step reminding
-its owner once however often the cron job runs, and the end; the two-year limit; the
-privacy guard on every form; who reads and who confirms."""
+its owner once however often the cron job runs, the end and the follow-up at the end and
+eight months later, each sent once; the two-year limit; the privacy guard on every form;
+who reads and who confirms."""
 
 import datetime
 import io
@@ -15,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from support.models import Agreement, Engagement, EngagementMeeting, NextStep
-from support.services import agreements, engagements, next_steps, selection
+from support.services import agreements, engagements, follow_up, next_steps, selection
 
 from .test_selection import submitted
 
@@ -104,7 +105,15 @@ def kalmar_staff(coordinator_a):
 
 
 def test_the_whole_path_from_a_granted_application_to_the_end(
-    committed, granted, activity, team, kalmar_staff, coordinator_a, coordinator_b, editor
+    committed,
+    granted,
+    activity,
+    team,
+    kalmar_staff,
+    coordinator_a,
+    coordinator_b,
+    editor,
+    monkeypatch,
 ):
     # The team creates the engagement from the granted application.
     page = team.get(f"/admin/stod-urval/ansokan/{granted.pk}/")
@@ -234,6 +243,32 @@ def test_the_whole_path_from_a_granted_application_to_the_end(
         "support.step.done",
         "support.engagement.ended",
     } <= actions
+
+    # Follow-up: the cron job sends each organisation's questionnaire on the day it ended
+    # and again eight months later, each once however often it runs.
+    def run_follow_up_cron(on, runs=3):
+        monkeypatch.setattr(timezone, "localdate", lambda *args: on)
+        with committed():
+            for _run in range(runs):
+                call_command("send_engagement_follow_ups", stdout=io.StringIO())
+
+    def follow_up_mails(person):
+        return [m for m in to(person.email) if "uppföljning" in m.subject.lower()]
+
+    mail.outbox.clear()
+    run_follow_up_cron(TODAY)
+    assert len(follow_up_mails(coordinator_a)) == 1 and len(follow_up_mails(coordinator_b)) == 1
+    run_follow_up_cron(follow_up.add_months(TODAY, 8) - datetime.timedelta(days=1))
+    assert len(follow_up_mails(coordinator_a)) == 1  # not yet: seven months and a bit
+    run_follow_up_cron(follow_up.add_months(TODAY, 8))
+    run_follow_up_cron(follow_up.add_months(TODAY, 9))
+    assert len(follow_up_mails(coordinator_a)) == 2 and len(follow_up_mails(coordinator_b)) == 2
+    assert sorted(engagement.follow_ups.values_list("round", "status")) == [
+        ("eight_months", "sent"),
+        ("eight_months", "sent"),
+        ("end", "sent"),
+        ("end", "sent"),
+    ]
 
 
 def test_two_runs_at_once_remind_once(committed, engagement, editor, monkeypatch):
