@@ -1,5 +1,6 @@
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,9 @@ class SearchDocument(models.Model):
     county = models.CharField(max_length=2, blank=True)
     year = models.PositiveSmallIntegerField(null=True)
     date = models.DateTimeField(null=True)
+    # title A, labels B, body C, parts D: written by the backend with each row, GIN
+    # indexed (search/0009); empty on SQLite, which never uses this table's search.
+    vector = SearchVectorField(null=True)
 
     def __str__(self):
         return self.key

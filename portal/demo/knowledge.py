@@ -232,7 +232,8 @@ SUPPORT_AREAS = [
                     (
                         "p",
                         "<p>I SSPF möts skola, socialtjänst, polis och fritid kring ett barn "
-                        "och arbetar tillsammans med vårdnadshavarna. Av 26 kommuner med "
+                        "som riskerar att dras in i kriminalitet eller missbruk, och arbetar "
+                        "tillsammans med vårdnadshavarna. Av 26 kommuner med "
                         "statsbidrag för insatser i utsatta områden 2021 använde 16 SSPF.</p>",
                     ),
                     (

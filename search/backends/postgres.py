@@ -1,13 +1,15 @@
 """The search backend for several app servers: PostgreSQL full-text search, `swedish`.
 
 The same documents as the Whoosh index, in the SearchDocument table, matched through a
-GIN index on the search vector (search/0005). Words are matched as Swedish stems and as
-prefixes (`samverkan:*` finds "samverkansformer"), a definite form also as its base form;
-compounds are split against the index's words (SearchWord), in the query and in the
-document (the `parts` column); synonyms and acronyms (search.synonyms) are applied to the
-query, as for Whoosh; titles weigh most. Acronyms are matched as the text writes them
-(the `labels` column, with the kind's label), so "SIG" is not the pronoun "sig". When
-fewer than RELAXED_BELOW pages have every word, pages with some follow.
+GIN index on its stored search vector (search/0009), which the backend writes with each
+row (VECTOR); ranking reads the stored vectors, and facets are counted in SQL. Words are
+matched as Swedish stems and as prefixes (`samverkan:*` finds "samverkansformer"), a
+definite form also as its base form; compounds are split against the index's words
+(SearchWord), in the query and in the document (the `parts` column); synonyms and
+acronyms (search.synonyms) are applied to the query, as for Whoosh; titles weigh most.
+Acronyms are matched as the text writes them (the `labels` column, with the kind's
+label), so "SIG" is not the pronoun "sig". When fewer than RELAXED_BELOW pages have
+every word, pages with some follow.
 
 Optional extensions (search/backends/postgres_features.py): with `unaccent`, a word typed
 without å/ä/ö is also searched as the indexed words that fold to it (without it, the same
@@ -27,7 +29,7 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import Case, FloatField, Value, When
+from django.db.models import Case, F, FloatField, Value, When
 
 from search import language, synonyms
 from search.models import SearchDocument, SearchWord
@@ -47,6 +49,14 @@ from . import (
 )
 
 CONFIG = "swedish"
+# What a document is matched and ranked by, stored in its `vector` column: a change here
+# needs a migration that writes the column again (as search/0009 does).
+VECTOR = (
+    SearchVector("title", weight="A", config=CONFIG)
+    + SearchVector("labels", weight="B", config="simple")
+    + SearchVector("body", weight="C", config=CONFIG)
+    + SearchVector("parts", weight="D", config=CONFIG)
+)
 WORD = re.compile(r"\w+", re.UNICODE)
 START, STOP = "\x01", "\x02"  # what ts_headline puts around a match
 MATCH = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
@@ -111,6 +121,17 @@ def _row(document, vocabulary, labels):
 
 
 VOCABULARY_SECONDS = 600
+# Each facet and the column it is counted from; the JSON lists count each value.
+FACET_COLUMNS = {
+    "kind": "kind",
+    "support_area": "support_areas",
+    "prevention_level": "prevention_levels",
+    "target_group": "target_groups",
+    "method": "methods",
+    "county": "county",
+    "year": "year",
+}
+ARRAY_FACETS = {"support_area", "prevention_level", "target_group", "method"}
 
 
 class IndexVocabulary:
@@ -180,6 +201,7 @@ class _Writer:
         vocabulary = language.Vocabulary(changed, self.index_vocabulary().__contains__)
         _add_words(changed)
         labels = kind_labels()
+        written = []
         for key, document in changes:
             if document is None:
                 SearchDocument.objects.filter(key=key).delete()
@@ -187,6 +209,9 @@ class _Writer:
                 SearchDocument.objects.update_or_create(
                     key=key, defaults=_row(document, vocabulary, labels)
                 )
+                written.append(key)
+        if written:
+            SearchDocument.objects.filter(key__in=written).update(vector=VECTOR)
         self.index_vocabulary.forget()
 
 
@@ -232,6 +257,7 @@ class PostgresBackend:
                 (SearchDocument(key=d.key, **_row(d, vocabulary, labels)) for d in built),
                 batch_size=1000,
             )
+            SearchDocument.objects.update(vector=VECTOR)
         self.index_vocabulary.forget()
         return len(built)
 
@@ -302,20 +328,13 @@ class PostgresBackend:
                 documents = documents.filter(county=value)
             elif name == "year" and str(value).isascii() and str(value).isdecimal():
                 documents = documents.filter(year=int(value))
-        vector = (
-            SearchVector("title", weight="A", config=CONFIG)
-            + SearchVector("labels", weight="B", config="simple")
-            + SearchVector("body", weight="C", config=CONFIG)
-            + SearchVector("parts", weight="D", config=CONFIG)
-        )
+        vector = F("vector")
         ts_query, suggestion = None, ""
         if words:
-            groups, corrected = self._corrected(
-                groups, SearchDocument.objects.annotate(vector=vector)
-            )
+            groups, corrected = self._corrected(groups, SearchDocument.objects.all())
             if corrected != words:
                 suggestion = " ".join(corrected)
-            matched = documents.annotate(vector=vector)
+            matched = documents
             ts_query = strict = self._tsquery(groups, "&")
             rank = SearchRank(vector, strict)
             candidates = matched.filter(vector=strict)
@@ -326,8 +345,7 @@ class PostgresBackend:
                 candidates = matched.filter(vector=ts_query)
                 rank = SearchRank(vector, ts_query) + ALL_WORDS_BOOST * SearchRank(vector, strict)
             documents = candidates.annotate(rank=rank * _kind_weight(words))
-        total = documents.count()
-        facets = self._facets(documents)
+        total, facets = self._counted(documents)
         if sort == "date" or not words:
             documents = documents.order_by("-date", "key")
         else:
@@ -405,27 +423,31 @@ class PostgresBackend:
             corrected += group.words
         return result, corrected
 
-    def _facets(self, documents):
+    def _counted(self, documents):
+        """(total, facets) of the matched documents, counted by PostgreSQL in one query:
+        reading every match's facet values into Python cost more than the search at
+        100,000 documents."""
+        matched, params = documents.values(*FACET_COLUMNS.values()).query.sql_with_params()
+        parts = ["SELECT 'total', NULL, count(*) FROM matched"]
+        for name, column in FACET_COLUMNS.items():
+            if name in ARRAY_FACETS:
+                parts.append(
+                    f"SELECT '{name}', value, count(*) FROM matched, "
+                    f"jsonb_array_elements_text(matched.{column}) AS value GROUP BY value"
+                )
+            else:
+                parts.append(
+                    f"SELECT '{name}', {column}::text, count(*) FROM matched "
+                    f"WHERE {column} IS NOT NULL AND {column}::text <> '' GROUP BY {column}"
+                )
+        sql = f"WITH matched AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts)
         counts = {name: {} for name in FACETS}
-        rows = documents.values_list(
-            "kind",
-            "support_areas",
-            "prevention_levels",
-            "target_groups",
-            "methods",
-            "county",
-            "year",
-        )
-        for kind, areas, levels, groups, methods, county, year in rows:
-            for name, values in (
-                ("kind", [kind]),
-                ("support_area", areas),
-                ("prevention_level", levels),
-                ("target_group", groups),
-                ("method", methods),
-                ("county", [county] if county else []),
-                ("year", [str(year)] if year else []),
-            ):
-                for value in values:
-                    counts[name][value] = counts[name].get(value, 0) + 1
-        return counts
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for name, value, count in cursor.fetchall():
+                if name == "total":
+                    total = count
+                else:
+                    counts[name][value] = count
+        return total, counts

@@ -388,6 +388,24 @@ def _index_knows(reader):
     )
 
 
+def _rarity(reader, spelling):
+    """The mean inverse document frequency of a spelling's words in titles and bodies
+    (by their stems, as BM25 weighs them); a word no page has counts as the rarest."""
+    total = reader.doc_count_all() or 1
+    rarities = []
+    for word in spelling:
+        frequency = max(
+            (
+                reader.doc_frequency(name, stem)
+                for stem in language.stems(word)
+                for name in ("title", "body")
+            ),
+            default=0,
+        )
+        rarities.append(1.0 + math.log(total / (frequency + 1)))
+    return sum(rarities) / len(rarities) if rarities else 1.0
+
+
 def _fields(document, vocabulary, labels):
     """labels: kind_labels(), read once for all the documents of a write."""
     text = f"{document.title}\n{document.body}"
@@ -628,10 +646,17 @@ class WhooshBackend:
         others (a page with both an acronym and what it stands for is not worth two)."""
         spellings = [group.words, *group.alternatives]
         queries = []
+        typed_rarity = _rarity(reader, group.words)
         for number, spelling in enumerate(spellings):
             query = self._spelling_query(reader, spelling, group.acronym and number == 0)
             if query is not None:
                 factor = (1.0 if number == 0 else SYNONYM_BOOST) / len(spelling)
+                if number:
+                    # A synonym weighs no more for being rarer than what was typed: a
+                    # page naming the rare synonym in its title would outrank the pages
+                    # naming the typed word in theirs (as Lucene's SynonymQuery, which
+                    # scores all spellings with one document frequency).
+                    factor *= min(1.0, typed_rarity / _rarity(reader, spelling))
                 queries.append(Scaled(query, factor) if factor != 1.0 else query)
         if len(queries) > 1:
             return Best(queries, tiebreak=SYNONYM_TIEBREAK)

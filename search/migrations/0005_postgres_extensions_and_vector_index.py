@@ -5,6 +5,7 @@ The index is on the same expression the PostgreSQL backend matches with (title A
 labels B, body C, parts D; see search/backends/postgres.py), so that `vector @@ query` reads the
 index instead of computing every row's vector; tests/search/test_postgres_backend.py
 checks that the planner uses it. A change to that expression needs a new index here.
+(search/0009 replaces it with an index on a stored vector column.)
 
 `unaccent` and `pg_trgm` are created where the database user may; without the privilege
 the migration goes on, and search/backends/postgres_features.py tells the backend what

@@ -60,7 +60,14 @@ def test_facets_filters_and_rebuild(postgres_search, committed, home_page, suppo
     results = api.search("uppföljning")
     assert results.total == 3
     assert results.facets["kind"] == {"guidance": 3}
+    # Counted in SQL: each value of a list once per document, empty values never.
+    assert results.facets["support_area"] == {support_area.slug: 3}
+    years = {str(d.year) for d in SearchDocument.objects.all()}
+    assert sum(results.facets["year"].values()) == 3 and set(results.facets["year"]) == years
+    assert results.facets["county"] == {}
+    assert not SearchDocument.objects.filter(vector__isnull=True).exists()
     assert api.search("uppföljning", filters={"kind": "example"}).total == 0
     assert api.rebuild() >= 3
     assert api.search("uppföljning").total == 3
+    assert not SearchDocument.objects.filter(vector__isnull=True).exists()
     assert get_backend().name == "postgres"

@@ -75,3 +75,24 @@ def test_best_scores_each_document_by_its_own_best_match():
     assert best["a"] == pytest.approx(alone["a"])
     assert best["b"] > best["a"]
     assert whooshs["a"] != pytest.approx(alone["a"])  # the bug Best is there for
+
+
+def test_a_rare_synonym_in_a_title_does_not_outrank_the_word_typed_in_a_title(settings):
+    """Whoosh: the typed word is common and its synonym rare; the page titled with the
+    synonym must not come first for being rare."""
+    from search.models import Synonym
+
+    settings.SEARCH_BACKEND = "whoosh"
+    Synonym.objects.update_or_create(term="kartläggning", defaults={"equivalents": "lägesbild"})
+    common = [
+        document("example", f"exempel{n}", f"Exempel {n}", "En kartläggning av läget.")
+        for n in range(8)
+    ]
+    index(
+        document("guidance", "kartlaggning", "Kartläggning och analys", "Så går det till."),
+        document("example", "lagesbild", "Gemensamma lägesbilder", "Så går det till."),
+        *common,
+    )
+    found = urls("kartläggningar")
+    assert found[0] == "/kartlaggning/"
+    assert "/lagesbild/" in found  # still found through the synonym
