@@ -70,7 +70,7 @@ def set_up(users, capacity):
     from portal.models import GuidancePage, SupportAreaPage
     from tests.search.relevance_set import RELEVANCE_SET
 
-    workshop, sessions = popular_workshop(users, capacity, prefix="load")
+    workshop, occasion, sessions = popular_workshop(users, capacity, prefix="load")
     towns = list(Municipality.objects.order_by("code"))
     pages = ["/", "/goda-exempel/", "/workshoppar/", "/kommuner/", "/metoder/"]
     pages += [p.url for p in SupportAreaPage.objects.live()]
@@ -82,10 +82,11 @@ def set_up(users, capacity):
         "workshop_url": workshop.url,
         "register_url": f"/workshop/{workshop.pk}/anmal/",
         "sessions": sessions,
+        "occasion": occasion.pk,
         "static_url": staticfiles_storage.url("css/portal.css"),
     }
     connection.close()
-    return workshop.pk, plan
+    return workshop.pk, occasion.pk, plan
 
 
 def wait_for(port, seconds=60):
@@ -130,7 +131,7 @@ def serve(args):
     os.environ.update(env)
     processes = []
     try:
-        workshop_pk, plan = set_up(args.users, args.capacity)
+        workshop_pk, occasion_pk, plan = set_up(args.users, args.capacity)
         port = free_port()
         processes.append(start_gunicorn(port, args.workers, env))
         for worker in ("search_worker", "send_queued_emails"):
@@ -158,7 +159,7 @@ def serve(args):
             check=True,
         )
         figures = json.loads(client.stdout)
-        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
+        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, occasion_pk, args.capacity)
     finally:
         for process in processes:
             process.terminate()
@@ -282,7 +283,7 @@ def drive(plan):
         if status != 200 or not token or not csrf:
             record("register_post", False, 0.0)
             return
-        form = urlencode({"csrfmiddlewaretoken": token[1].decode()})
+        form = urlencode({"csrfmiddlewaretoken": token[1].decode(), "occasion": plan["occasion"]})
         status, headers, _b, ms = client.request(
             "POST", plan["register_url"], body=form, cookies=f"{cookies}; csrftoken={csrf[1]}"
         )
