@@ -89,7 +89,7 @@ def set_up(users, capacity):
     return workshop.pk, occasion.pk, plan
 
 
-def wait_for(port, seconds=60):
+def wait_for(port, seconds=300):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
