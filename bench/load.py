@@ -9,12 +9,20 @@ migrate, load the demo, collectstatic, create signed-in people and one popular w
 start gunicorn on a loopback port, one search worker and one email worker, as
 docs/deployment.md describes.
 
-A separate client process drives a bounded mix: anonymous page views (home, support areas,
-guidance, examples, workshops, municipalities), searches, and signed-in people registering
-for the popular workshop (GET the page, POST the registration), all at once. Then it
-drives a static file through the same stack, for the ceiling. Nothing leaves 127.0.0.1.
-Last lines:
+A separate client process drives, phase by phase:
 
+1. cold: every public page once, with the page cache emptied (each a miss);
+2. warm: `--requests` anonymous page views over the same pages, the cache warm;
+3. mix: a bounded mix of anonymous page views (home, support areas, guidance, examples,
+   workshops, municipalities), searches, and signed-in people registering for the popular
+   workshop (GET the page, POST the registration), all at once;
+4. static: a static file through the same stack, for the ceiling;
+5. with `--soak SECONDS` (e.g. 600): page views and searches for that long, with the app
+   servers' memory (RSS of gunicorn's workers, summed) at the start and the end.
+
+Nothing leaves 127.0.0.1. Last lines:
+
+    anonymous_pages: rps=R static_rps=S ratio=X p95_ms=Y errors=E
     static_requests=N static_errors=E static_rps=R static_p50_ms=X static_p95_ms=Y
     requests=N errors=E rps=R p50_ms=X p95_ms=Y overbooked=O
 """
@@ -70,7 +78,7 @@ def set_up(users, capacity):
     from portal.models import GuidancePage, SupportAreaPage
     from tests.search.relevance_set import RELEVANCE_SET
 
-    workshop, sessions = popular_workshop(users, capacity, prefix="load")
+    workshop, occasion, sessions = popular_workshop(users, capacity, prefix="load")
     towns = list(Municipality.objects.order_by("code"))
     pages = ["/", "/goda-exempel/", "/workshoppar/", "/kommuner/", "/metoder/"]
     pages += [p.url for p in SupportAreaPage.objects.live()]
@@ -82,13 +90,14 @@ def set_up(users, capacity):
         "workshop_url": workshop.url,
         "register_url": f"/workshop/{workshop.pk}/anmal/",
         "sessions": sessions,
+        "occasion": occasion.pk,
         "static_url": staticfiles_storage.url("css/portal.css"),
     }
     connection.close()
-    return workshop.pk, plan
+    return workshop.pk, occasion.pk, plan
 
 
-def wait_for(port, seconds=60):
+def wait_for(port, seconds=300):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -100,6 +109,43 @@ def wait_for(port, seconds=60):
             pass
         time.sleep(0.3)
     raise RuntimeError("gunicorn did not answer")
+
+
+def empty_page_cache(redis_url):
+    """Forget every cached page (the cold phase), and nothing else (sessions stay)."""
+    import redis
+
+    connection = redis.Redis.from_url(redis_url)
+    for key in connection.scan_iter(match="*pc:page:*", count=1000):
+        connection.delete(key)
+
+
+def gunicorn_workers(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def rss_mb(pids):
+    """The resident memory of these processes, summed, in MB (from /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total += int(re.search(r"VmRSS:\s+(\d+) kB", status)[1])
+    return total / 1024
+
+
+def drive_phase(plan, phase):
+    client = subprocess.run(
+        [sys.executable, __file__, "--drive"],
+        input=json.dumps({**plan, "phase": phase}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(client.stdout)
 
 
 def serve(args):
@@ -130,7 +176,7 @@ def serve(args):
     os.environ.update(env)
     processes = []
     try:
-        workshop_pk, plan = set_up(args.users, args.capacity)
+        workshop_pk, occasion_pk, plan = set_up(args.users, args.capacity)
         port = free_port()
         processes.append(start_gunicorn(port, args.workers, env))
         for worker in ("search_worker", "send_queued_emails"):
@@ -150,15 +196,15 @@ def serve(args):
             static_requests=args.static_requests,
             seed=args.seed,
         )
-        client = subprocess.run(
-            [sys.executable, __file__, "--drive"],
-            input=json.dumps(plan),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        figures = json.loads(client.stdout)
-        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, args.capacity)
+        empty_page_cache(redis_url)
+        figures = {"cold": drive_phase(plan, "cold"), "warm": drive_phase(plan, "warm")}
+        figures.update(drive_phase(plan, "mix"))
+        if args.soak:
+            workers = gunicorn_workers(processes[0].pid)
+            rss_start = rss_mb(workers)
+            figures["soak"] = drive_phase({**plan, "seconds": args.soak}, "soak")
+            rss_end = rss_mb(gunicorn_workers(processes[0].pid))
+        confirmed, waitlisted, taken, overbooked = outcome(workshop_pk, occasion_pk, args.capacity)
     finally:
         for process in processes:
             process.terminate()
@@ -168,6 +214,7 @@ def serve(args):
         shutil.rmtree(workdir, ignore_errors=True)
 
     mix, static = figures["mix"], figures["static"]
+    cold, warm = figures["cold"]["mix"], figures["warm"]["mix"]
     print(
         f"machine: {os.cpu_count()} cores; gunicorn_workers={args.workers} "
         f"client_threads={args.concurrency}; PostgreSQL, Redis, WhiteNoise, search worker"
@@ -182,6 +229,22 @@ def serve(args):
         f"static_requests={static['requests']} static_errors={static['errors']} "
         f"static_rps={static['rps']:.1f} static_p50_ms={static['p50']:.1f} "
         f"static_p95_ms={static['p95']:.1f}"
+    )
+    print(
+        f"cold_cache_pages: requests={cold['requests']} errors={cold['errors']} "
+        f"rps={cold['rps']:.1f} p50_ms={cold['p50']:.1f} p95_ms={cold['p95']:.1f}"
+    )
+    if args.soak:
+        soak = figures["soak"]["mix"]
+        print(
+            f"soak: seconds={args.soak} requests={soak['requests']} errors={soak['errors']} "
+            f"rps={soak['rps']:.1f} p95_ms={soak['p95']:.1f} "
+            f"rss_start_mb={rss_start:.1f} rss_end_mb={rss_end:.1f} workers={len(workers)}"
+        )
+    ratio = warm["rps"] / static["rps"] if static["rps"] else 0.0
+    print(
+        f"anonymous_pages: rps={warm['rps']:.1f} static_rps={static['rps']:.1f} "
+        f"ratio={ratio:.2f} p95_ms={warm['p95']:.1f} errors={warm['errors']}"
     )
     errors = mix["errors"] + max(0, args.users - confirmed - waitlisted)
     print(
@@ -243,17 +306,24 @@ def percentile(values, fraction):
 def drive(plan):
     client = Client(plan["port"])
     rng = random.Random(plan["seed"])
-    sessions = list(plan["sessions"])
-    registrations = len(sessions)
+    phase = plan["phase"]
+    sessions = list(plan["sessions"]) if phase == "mix" else []
     # Each registration is two requests; the rest of the budget is page views and searches.
-    browsing = max(0, plan["requests"] - 2 * registrations)
+    browsing = max(0, plan["requests"] - 2 * len(sessions))
     tasks = [("register", key) for key in sessions]
-    for _ in range(browsing):
-        if rng.random() < 0.25:
-            tasks.append(("search", rng.choice(plan["queries"])))
-        else:
-            tasks.append(("page", rng.choice(plan["pages"])))
-    rng.shuffle(tasks)
+    if phase == "cold":
+        tasks = [("page", page) for page in plan["pages"]]
+    elif phase == "warm":
+        tasks = [("page", rng.choice(plan["pages"])) for _ in range(plan["requests"])]
+    elif phase == "soak":
+        tasks = []
+    else:
+        for _ in range(browsing):
+            if rng.random() < 0.25:
+                tasks.append(("search", rng.choice(plan["queries"])))
+            else:
+                tasks.append(("page", rng.choice(plan["pages"])))
+        rng.shuffle(tasks)
     results = []  # (kind, ok, ms)
     lock = threading.Lock()
 
@@ -282,19 +352,33 @@ def drive(plan):
         if status != 200 or not token or not csrf:
             record("register_post", False, 0.0)
             return
-        form = urlencode({"csrfmiddlewaretoken": token[1].decode()})
+        form = urlencode({"csrfmiddlewaretoken": token[1].decode(), "occasion": plan["occasion"]})
         status, headers, _b, ms = client.request(
             "POST", plan["register_url"], body=form, cookies=f"{cookies}; csrftoken={csrf[1]}"
         )
         location = headers.get("Location", "") if headers else ""
         record("register_post", status == 302 and plan["workshop_url"] in location, ms)
 
+    def browse_until(deadline, seed):
+        own = random.Random(seed)
+        while time.monotonic() < deadline:
+            if own.random() < 0.25:
+                run(("search", own.choice(plan["queries"])))
+            else:
+                run(("page", own.choice(plan["pages"])))
+
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=plan["concurrency"]) as pool:
-        list(pool.map(run, tasks))
+        if phase == "soak":
+            deadline = time.monotonic() + plan["seconds"]
+            list(pool.map(lambda n: browse_until(deadline, n), range(plan["concurrency"])))
+        else:
+            list(pool.map(run, tasks))
     wall = time.perf_counter() - started
 
     static_results = []
+    if phase != "mix":
+        plan = {**plan, "static_requests": 0}
 
     def fetch_static(_n):
         status, _h, _b, ms = client.request("GET", plan["static_url"])
@@ -343,6 +427,9 @@ def main():
     parser.add_argument("--concurrency", type=int, default=32, help="client threads")
     parser.add_argument("--static-requests", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--soak", type=int, default=0, metavar="SECONDS", help="then page views for this long"
+    )
     parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.drive:

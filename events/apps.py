@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,3 +19,12 @@ class EventsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        from portal import page_cache
+
+        from .models import OrganisationQuota, SeatCounter
+
+        # Seats are counted with QuerySet.update(), which sends no signal: a page that
+        # shows seats left lives a few seconds (docs/page-cache.md).
+        for model in (SeatCounter, OrganisationQuota):
+            page_cache.volatile(model, lambda: settings.PAGE_CACHE_SEATS_TIMEOUT)

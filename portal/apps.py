@@ -28,6 +28,13 @@ class PortalConfig(AppConfig):
 
         signals.connect()
 
+        from .models import OutgoingEmail
+        from .page_cache import registry as page_cache_registry
+        from .page_cache import signals as page_cache_signals
+
+        page_cache_signals.connect()
+        page_cache_registry.ignore(OutgoingEmail)  # a queue no page shows
+
         from .exports import neutralise_wagtail_csv_exports
         from .wagtail_forms import guard_workflow_comments
 

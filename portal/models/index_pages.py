@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal import page_cache
 from portal.admin_forms import PrivacyGuardedPageForm
 from portal.filtering import page_of
 
@@ -47,6 +48,7 @@ class FilteredListingMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.get_filter_form_class().from_query(request)
+        page_cache.allow_query(request, [*form.fields, "sida"])
         results = page_of(request, self.get_listing(request, form.active_filters()))
         context["filter_form"] = form
         context[self.listing_context_name] = results

@@ -59,3 +59,36 @@ def test_query_counts_do_not_grow_with_examples(
 
     assert with_200 == with_10
     assert max(with_200.values()) <= MAX_QUERIES, with_200
+
+
+def test_query_counts_do_not_grow_with_methods_networks_and_workshops(
+    client, home_page, municipalities
+):
+    """The methods listing, the network directory and a network's page, and the workshop
+    listing, with 10 and with 200 items in their listings."""
+    from events.models import WorkshopIndexPage  # noqa: F401 (the index page type)
+    from network.models import Network, NetworkMembership
+
+    from ..factories import WorkshopIndexPageFactory, WorkshopPageFactory
+
+    index = WorkshopIndexPageFactory(parent=home_page)
+    network = Network.objects.create(name="Stort nätverk", slug="stort", purpose="Dela.")
+    towns = list(Municipality.objects.order_by("code"))
+
+    def add(start, stop):
+        for number in range(start, stop):
+            MethodFactory(name=f"Metod {number}", slug=f"metod-{number}")
+            Network.objects.create(name=f"Nätverk {number}", slug=f"natverk-{number}")
+            NetworkMembership.objects.create(
+                network=network, organisation=towns[number].organisation, status="active"
+            )
+            if number < 10 or number % 8 == 0:  # workshops are slow to build: 34 of them
+                WorkshopPageFactory(parent=index, title=f"Workshop {number}")
+
+    urls = ["/metoder/", "/kommuner/natverk/", "/kommuner/natverk/stort/", index.url]
+    add(0, 10)
+    with_10 = {url: queries_for(client, url) for url in urls}
+    add(10, 200)
+    with_200 = {url: queries_for(client, url) for url in urls}
+    assert with_200 == with_10
+    assert max(with_200.values()) <= MAX_QUERIES, with_200

@@ -1,0 +1,95 @@
+"""Entries and tag versions in the default cache (Redis in production).
+
+An entry holds the response and, for each tag it depends on, the tag's version when it was
+stored. Invalidating a tag sets its version to the current time; a lookup compares the
+entry's versions with the current ones (one get_many). A page whose tags moved on while it
+rendered is not stored, so a render that read data from before a change never outlives it.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+from . import registry
+
+
+# App servers' clocks may differ this much (they keep NTP time).
+def clock_skew():
+    return getattr(settings, "PAGE_CACHE_CLOCK_SKEW", 2.0)
+
+
+def cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
+
+
+def _tag_key(tag):
+    return "pc:tag:" + hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
+
+
+def entry_key(request):
+    query = "&".join(sorted(request.GET.urlencode().split("&"))) if request.GET else ""
+    raw = f"{request.get_host()}{request.path}?{query}"
+    return "pc:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def lookup(key):
+    entry = cache().get(key)
+    if entry is None:
+        return None
+    versions = entry["tags"]
+    current = cache().get_many([_tag_key(tag) for tag in versions])
+    for tag, version in versions.items():
+        if current.get(_tag_key(tag)) != version:
+            return None
+    return entry
+
+
+def save(key, recording, response, started):
+    tags = recording.all_tags()
+    keys = {tag: _tag_key(tag) for tag in tags}
+    current = cache().get_many(list(keys.values()))
+    for tag_key in keys.values():
+        if tag_key not in current:
+            cache().add(tag_key, 0.0, timeout=None)
+            current[tag_key] = cache().get(tag_key, 0.0)
+    if any(current[k] > started - clock_skew() for k in keys.values()):
+        return False  # something it read changed while it rendered
+    entry = {
+        "tags": {tag: current[tag_key] for tag, tag_key in keys.items()},
+        "status": response.status_code,
+        "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],
+        "content": response.content,
+    }
+    lifetime = registry.lifetime_for(recording.read_tables(), timeout())
+    cache().set(key, entry, timeout=lifetime)
+    return True
+
+
+def invalidate(*tags):
+    """Clear every page that depends on any of `tags`, now and again when the current
+    transaction commits (so a page rendered from the data before the commit cannot stay)."""
+    tags = [t for t in tags if t]
+    if not tags:
+        return
+
+    def bump():
+        now = time.time()
+        cache().set_many({_tag_key(tag): now for tag in tags}, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def invalidate_rows(model, pks):
+    """After a QuerySet.update() of rows that pages show."""
+    table = registry.row_table(model)
+    invalidate(
+        *[f"row:{table}:{pk}" for pk in pks], *[f"rows:{t}" for t in registry.tables_of(model)]
+    )

@@ -1,0 +1,203 @@
+"""The page cache clears exactly the pages that show what changed, and only those."""
+
+import time
+
+import pytest
+
+from events.services import register
+from network.models import MunicipalityProfile, Network, NetworkMembership
+from portal.models import GuidancePage
+
+from ..factories import (
+    GuidancePageFactory,
+    MethodFactory,
+    SupportAreaPageFactory,
+    WorkshopIndexPageFactory,
+    WorkshopPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def portal(page_cache, home_page, support_area, guidance_page, good_example, kalmar, vaxjo, editor):
+    """A small site with one of each public page, and the addresses of its pages."""
+    method = MethodFactory(name="RBM-modellen", slug="rbm")
+    other_method = MethodFactory(name="Sociala insatsgrupper", slug="sig")
+    guidance_page.methods.set([method])
+    guidance_page.save_revision().publish()
+    sibling = GuidancePageFactory(parent=support_area, title="Samverkan i vardagen")
+    other_area = SupportAreaPageFactory(parent=support_area.get_parent(), title="Samverkan")
+    network = Network.objects.create(name="BUP-nätverket", slug="bup", purpose="Dela.")
+    NetworkMembership.objects.create(
+        network=network, organisation=kalmar.organisation, status="active"
+    )
+    index = WorkshopIndexPageFactory(parent=home_page)
+    workshop = WorkshopPageFactory(parent=index, title="RBM i praktiken", capacity=3)
+    return {
+        "objects": {
+            "guidance": guidance_page,
+            "kalmar": kalmar,
+            "vaxjo": vaxjo,
+            "method": method,
+            "other_method": other_method,
+            "sibling": sibling,
+            "other_area": other_area,
+            "network": network,
+            "workshop": workshop,
+        },
+        "urls": {
+            "home": "/",
+            "support_area": support_area.url,
+            "other_area": other_area.url,
+            "guidance": guidance_page.url,
+            "sibling": sibling.url,
+            "examples": good_example.get_parent().url,
+            "example": good_example.url,
+            "methods": "/metoder/",
+            "method": "/metoder/rbm/",
+            "other_method": "/metoder/sig/",
+            "kalmar": "/kommuner/kalmar/",
+            "vaxjo": "/kommuner/vaxjo/",
+            "networks": "/kommuner/natverk/",
+            "network": "/kommuner/natverk/bup/",
+        },
+    }
+
+
+def cleared_by(client, portal, change):
+    """The names of the pages that a visitor gets freshly rendered after `change`."""
+    urls = portal["urls"]
+    for _twice in range(2):  # the first render of a page may create rows (site settings)
+        for url in urls.values():
+            assert client.get(url).status_code == 200, url
+    for name, url in urls.items():
+        assert client.get(url)["X-Page-Cache"] == "hit", name
+    change()
+    return {name for name, url in urls.items() if client.get(url)["X-Page-Cache"] != "hit"}
+
+
+def edit_and_publish(page, **changes):
+    """What an editor does: open the page as it is now, change it and publish."""
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def publish(site):
+    edit_and_publish(site["objects"]["guidance"], title="RBM-modellen, reviderad")
+
+
+def unpublish(site):
+    GuidancePage.objects.get(pk=site["objects"]["guidance"].pk).unpublish()
+
+
+def move(site):
+    page = GuidancePage.objects.get(pk=site["objects"]["guidance"].pk)
+    page.move(site["objects"]["other_area"], "last-child")
+
+
+def delete(site):
+    GuidancePage.objects.get(pk=site["objects"]["guidance"].pk).delete()
+
+
+def save_snippet(site):
+    method = site["objects"]["method"]
+    method.name = "RBM – resultatbaserad modell"
+    method.save()
+
+
+def save_municipality(site):
+    kalmar = site["objects"]["kalmar"]
+    kalmar.name = "Kalmar kommun"
+    kalmar.save()
+
+
+def save_profile(site):
+    profile = MunicipalityProfile.objects.get_or_create(municipality=site["objects"]["vaxjo"])[0]
+    profile.ongoing_work = "Vi bygger upp SSPF."
+    profile.save()
+
+
+def save_network(site):
+    network = site["objects"]["network"]
+    network.purpose = "Att dela erfarenheter av remisser."
+    network.save()
+
+
+GUIDANCE_LISTINGS = {"support_area", "other_area", "methods", "method", "other_method"}
+GUIDANCE_PAGES = {"support_area", "guidance", "sibling", "network"}
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        # The page, and the pages that list guidance (a support area, the methods' pages)
+        (publish, {"guidance", *GUIDANCE_LISTINGS}),
+        (unpublish, {"guidance", *GUIDANCE_LISTINGS}),
+        (move, {"guidance", *GUIDANCE_LISTINGS}),
+        (delete, {"guidance", *GUIDANCE_LISTINGS}),
+        # Its pages, the guidance that uses it, the examples' filter that offers it
+        (save_snippet, {"methods", "method", "guidance", "examples"}),
+        # Its page, and every page that names Kalmar: the example from Kalmar and the cards
+        # of that example (home, the listing, the support area and its guidance), the network
+        (save_municipality, {"kalmar", "example", "examples", "home", *GUIDANCE_PAGES}),
+        (save_profile, {"vaxjo"}),
+        # Its page, the directory, and Kalmar's page, which lists Kalmar's networks
+        (save_network, {"networks", "network", "kalmar"}),
+    ],
+)
+def test_a_change_clears_the_pages_that_show_it_and_only_those(client, portal, change, expected):
+    assert cleared_by(client, portal, lambda: change(portal)) == expected
+
+
+def test_seats_left_are_never_older_than_the_seats_timeout(
+    client, page_cache, settings, home_page, make_person, kalmar
+):
+    settings.PAGE_CACHE_SEATS_TIMEOUT = 1
+    index = WorkshopIndexPageFactory(parent=home_page)
+    workshop = WorkshopPageFactory(parent=index, title="RBM i praktiken", capacity=3)
+    for url in (index.url, workshop.url):
+        client.get(url)  # the first render creates the site's settings
+        assert "3 platser kvar" in client.get(url).content.decode()
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    # Seats are taken with QuerySet.update(), which no signal reports.
+    register(workshop.occasions.get(), make_person("a@kalmar.se", kalmar))
+    time.sleep(1.1)
+    for url in (index.url, workshop.url):
+        assert "2 platser kvar" in client.get(url).content.decode(), url
+
+
+def test_what_is_never_cached(client, page_cache, home_page, example_index, make_person, kalmar):
+    # A signed-in person always gets their own page.
+    client.force_login(make_person("a@kalmar.se", kalmar))
+    assert "X-Page-Cache" not in client.get("/")
+    client.logout()
+    client.cookies.clear()
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    client.force_login(make_person("b@kalmar.se", kalmar))
+    assert "Mina sidor" in client.get("/").content.decode()
+    client.logout()
+    # A visitor with a session (a message waiting, a half-done sign-up) is never served one.
+    client.cookies["sessionid"] = "x"
+    assert "X-Page-Cache" not in client.get("/")
+    client.cookies.clear()
+    # A form with a CSRF token (the login page) sets a cookie: never stored.
+    client.get("/konto/login/")
+    assert "X-Page-Cache" not in client.get("/konto/login/")
+    # Listing filters are part of the address; other parameters are never stored.
+    url = f"{example_index.url}?prevention_level=selective"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    client.get(f"{example_index.url}?utm_source=x")
+    assert client.get(f"{example_index.url}?utm_source=x")["X-Page-Cache"] == "miss"
+    # Search results follow the index, which the search worker updates later: not cached.
+    assert "X-Page-Cache" not in client.get("/sok/?q=rbm")
