@@ -119,7 +119,7 @@ def workshop_rows():
     dates = _grouped(
         WorkshopPage.objects.filter(pk__in=workshops.values("pk")),
         "pk",
-        occasions=Count("occasions", distinct=True),
+        occasion_count=Count("occasions", distinct=True),
         first=Min("occasions__sessions__starts_at"),
         last=Max("occasions__sessions__ends_at"),
     )
@@ -134,7 +134,7 @@ def workshop_rows():
                 "theme_slug": workshop.theme.slug,
                 "format": workshop.format,
                 "open_format": workshop.open_format,
-                "occasions": when.get("occasions", 0),
+                "occasions": when.get("occasion_count", 0),
                 "first_date": when["first"].date().isoformat() if when.get("first") else None,
                 "last_date": when["last"].date().isoformat() if when.get("last") else None,
                 **statistics.get(workshop.pk, _empty()),
