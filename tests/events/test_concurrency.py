@@ -15,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from events import services
-from events.models import OrganisationQuota, Registration, SeatCounter
+from events.models import FollowUp, OrganisationQuota, Registration, SeatCounter
+from events.services.follow_up import send_follow_ups
 from events.services.offers import OfferError, confirm_offer, expire_offers, offer_token
 from organisations.models import Organisation
 
@@ -296,8 +297,6 @@ def test_confirming_while_the_offer_expires_leaves_one_holder(home_page, crowd):
 
 
 def test_follow_ups_go_once_per_organisation_however_many_cron_runs_at_once(home_page, crowd):
-    from events.services.follow_up import send_follow_ups
-
     workshop = WorkshopPageFactory(
         parent=WorkshopIndexPageFactory(parent=home_page), capacity=50, open_to=ALL_KINDS
     )
@@ -313,8 +312,6 @@ def test_follow_ups_go_once_per_organisation_however_many_cron_runs_at_once(home
     assert errors == []
     assert sum(results) == 5
     assert send_follow_ups() == 0
-    from events.models import FollowUp
-
     assert FollowUp.objects.filter(sent_at__isnull=False).count() == 5
     follow_up_emails = [m for m in mail.outbox if m.subject.startswith("Uppföljning efter")]
     # No coordinators in the crowd: each organisation's two participants, once each.
