@@ -17,7 +17,14 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageLogEntry
 
 from events import services
-from events.models import Feedback, FollowUp, FollowUpAnswer, Registration, WorkshopSession
+from events.models import (
+    Feedback,
+    FollowUp,
+    FollowUpAnswer,
+    Registration,
+    SeatCounter,
+    WorkshopSession,
+)
 from events.services.follow_up import send_follow_ups
 from events.services.reminders import send_reminders
 
@@ -73,11 +80,10 @@ def test_organisations_are_asked_once_at_three_and_once_at_six_months(
     assert sorted(m.to[0] for m in mail.outbox) == ["cia@vaxjo.se", coordinator_a.email]
     assert mail.outbox[0].subject.startswith("Uppföljning efter RBM i praktiken")
     mail.outbox.clear()
-    with committed():
-        output = io.StringIO()
-        with mock.patch("django.utils.timezone.now", return_value=end + 183 * DAY):
-            call_command("send_workshop_emails", stdout=output)
-            call_command("send_workshop_emails", stdout=output)
+    output = io.StringIO()
+    with mock.patch("django.utils.timezone.now", return_value=end + 183 * DAY), committed():
+        call_command("send_workshop_emails", stdout=output)
+        call_command("send_workshop_emails", stdout=output)
     assert "2 follow-up(s)" in output.getvalue() and "0 follow-up(s)" in output.getvalue()
     assert len(mail.outbox) == 2
     rounds = sorted(FollowUp.objects.values_list("organisation__name", "round"))
@@ -239,7 +245,7 @@ def test_a_full_occasion_offers_added_seats_to_the_next_in_line_once(
         workshop.save_revision().publish()  # publishing again offers nothing more
     statuses = list(Registration.objects.order_by("id").values_list("status", flat=True))
     assert statuses == ["confirmed", "confirmed", "offered", "waitlisted"]
-    assert occasion.seat_counter.__class__.objects.get(occasion=occasion).taken == 3
+    assert SeatCounter.objects.get(occasion=occasion).taken == 3
     assert [m.to for m in mail.outbox if m.subject.startswith("En plats väntar")] == [
         [people[2].email]
     ]
