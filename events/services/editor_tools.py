@@ -28,7 +28,7 @@ def copy_to_new_dates(workshop, first_day, *, by):
             update_attrs={
                 "slug": _free_slug(workshop, first_day),
                 "registration_opens": _moved(workshop.registration_opens, delta, floor=True),
-                "registration_closes": workshop.registration_closes + delta,
+                "registration_closes": _shifted(workshop.registration_closes, delta),
                 "materials": [],
             },
             keep_live=False,
@@ -37,15 +37,21 @@ def copy_to_new_dates(workshop, first_day, *, by):
         )
         for occasion in copy.occasions.all():
             for session in occasion.sessions.all():
-                session.starts_at += delta
-                session.ends_at += delta
+                session.starts_at = _shifted(session.starts_at, delta)
+                session.ends_at = _shifted(session.ends_at, delta)
                 session.save(update_fields=["starts_at", "ends_at"])
         copy.save_revision(user=by, log_action=False)
     return copy
 
 
+def _shifted(when, delta):
+    """The same time of day (local time, across a change to or from summer time)."""
+    local = timezone.localtime(when).replace(tzinfo=None)
+    return timezone.make_aware(local + delta)
+
+
 def _moved(when, delta, *, floor=False):
-    moved = when + delta
+    moved = _shifted(when, delta)
     # Registration for the copy may open now at the earliest, not in the past's future.
     return max(moved, timezone.now()) if floor and moved < timezone.now() else moved
 
