@@ -9,6 +9,7 @@ from portal.admin_forms import PrivacyGuardedPageForm
 NO_KIND_CHOSEN = _("Välj minst ett slag av organisation som får anmäla sig.")
 NEEDS_LINK = _("Digitala och hybrida workshoppar behöver en möteslänk.")
 NEEDS_PLACE = _("Ange var workshoppen hålls.")
+NEEDS_CAPACITY = _("Ange antalet platser, eller välj öppet format för workshoppen.")
 
 
 class WorkshopPageForm(PrivacyGuardedPageForm):
@@ -41,8 +42,9 @@ class WorkshopPageForm(PrivacyGuardedPageForm):
                 "meeting_link": (workshop_format in ("digital", "hybrid"), NEEDS_LINK),
                 "place": (workshop_format in ("on_site", "hybrid"), NEEDS_PLACE),
             }
+            needs["capacity"] = (not cleaned.get("open_format"), NEEDS_CAPACITY)
             for name, (needed, message) in needs.items():
-                if needed and not data.get(name) and name not in form.errors:
+                if needed and data.get(name) in (None, "") and name not in form.errors:
                     form.add_error(name, message)
         return cleaned
 

@@ -13,7 +13,16 @@ from wagtail.log_actions import log
 from portal.exports import SafeCsvWriter
 
 from . import services
-from .models import Feedback, Registration, SeatCounter, SessionAttendance, WorkshopPage
+from .forms import CopyWorkshopForm, OccasionMessageForm
+from .models import (
+    Feedback,
+    Occasion,
+    Registration,
+    SeatCounter,
+    SessionAttendance,
+    WorkshopPage,
+)
+from .services import editor_tools, follow_up
 from .services.attendance import record_attendance
 from .services.charts import bar_chart
 from .services.feedback import summarise, summary_by
@@ -161,4 +170,83 @@ def interest_report(request):
         request,
         "events/admin/interest_report.html",
         {"rows": rows, "counties": counties},
+    )
+
+
+@permission_required("events.view_followup")
+def follow_up_report(request):
+    """Follow-up at 3 and 6 months, per theme and per workshop; the free-text answers of
+    one workshop with ?workshop=<id>."""
+    workshop = None
+    if request.GET.get("workshop", "").isdigit():
+        workshop = get_object_or_404(WorkshopPage, pk=request.GET["workshop"])
+    return TemplateResponse(
+        request,
+        "events/admin/follow_up_report.html",
+        {
+            "by_theme": follow_up.summary_by("theme"),
+            "by_workshop": follow_up.summary_by("workshop"),
+            "workshops": WorkshopPage.objects.filter(follow_ups__isnull=False)
+            .distinct()
+            .order_by("title"),
+            "workshop": workshop,
+            "answers": follow_up.answers_of(workshop) if workshop else [],
+        },
+    )
+
+
+def _may_edit(request, workshop):
+    return workshop.permissions_for_user(request.user).can_edit()
+
+
+@permission_required("events.view_registration")
+def copy_workshop(request, pk):
+    """A draft copy of the workshop on new dates, with no registrations."""
+    workshop = get_object_or_404(WorkshopPage, pk=pk)
+    parent = workshop.get_parent()
+    if (
+        not _may_edit(request, workshop)
+        or not parent.permissions_for_user(request.user).can_add_subpage()
+    ):
+        messages.error(request, _("Du får inte kopiera den här workshoppen."))
+        return redirect("events_admin:registrations", pk=pk)
+    form = CopyWorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        copy = editor_tools.copy_to_new_dates(
+            workshop, form.cleaned_data["first_day"], by=request.user
+        )
+        messages.success(
+            request, _("Ett utkast med de nya datumen är skapat. Granska det och publicera.")
+        )
+        return redirect("wagtailadmin_pages:edit", copy.pk)
+    return TemplateResponse(
+        request, "events/admin/copy_workshop.html", {"workshop": workshop, "form": form}
+    )
+
+
+@permission_required("events.change_registration")
+def message_occasion(request, pk, occasion_pk):
+    """A message from the team to everyone registered for one occasion."""
+    workshop = get_object_or_404(WorkshopPage, pk=pk)
+    occasion = get_object_or_404(Occasion, pk=occasion_pk, workshop=workshop)
+    form = OccasionMessageForm(request.POST or None)
+    recipients = editor_tools.message_recipients(occasion)
+    if request.method == "POST" and form.is_valid():
+        count = editor_tools.send_occasion_message(
+            occasion, form.cleaned_data["subject"], form.cleaned_data["body"], by=request.user
+        )
+        messages.success(
+            request,
+            _("Meddelandet är skickat till %(count)s personer.") % {"count": count},
+        )
+        return redirect("events_admin:registrations", pk=pk)
+    return TemplateResponse(
+        request,
+        "events/admin/message_occasion.html",
+        {
+            "workshop": workshop,
+            "occasion": occasion,
+            "form": form,
+            "recipient_count": len(recipients),
+        },
     )

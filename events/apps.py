@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
         "theme": ("add", "change", "delete", "view"),
         "registration": ("change", "view"),
         "feedback": ("view",),
+        "followup": ("view",),
         "themeinterest": ("view",),
     }
 

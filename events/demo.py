@@ -6,13 +6,23 @@ on the same day gives the same site, and there are always upcoming workshops to 
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from organisations.models import County, Organisation
 from portal.demo.builder import publish, stream, upsert_child
 from portal.models import Method, SupportAreaPage
 
-from .models import Occasion, Registration, Theme, WorkshopIndexPage, WorkshopPage, WorkshopSession
+from .models import (
+    MaterialsFor,
+    Occasion,
+    Registration,
+    Theme,
+    WorkshopIndexPage,
+    WorkshopPage,
+    WorkshopSession,
+)
 
 THEMES = [
     (
@@ -109,6 +119,19 @@ WORKSHOPS = [
         [],
     ),
     (
+        "webbsandning-tidiga-signaler",
+        "Webbsändning: tidiga signaler och vad kommunen gör med dem",
+        "kartlaggning",
+        "digital",
+        "",
+        None,
+        30,
+        3,
+        None,
+        None,
+        [],
+    ),
+    (
         "rbm-varen",
         "RBM-modellen: erfarenheter från pilotkommunerna",
         "rbm",
@@ -136,6 +159,44 @@ LATER_DATES = {
 OPEN_TO = {
     "bup-mellanrummen": [Organisation.Kind.MUNICIPALITY, Organisation.Kind.REGION],
 }
+
+
+# Open format: a webcast anyone may follow; registering only brings the link and reminders.
+OPEN_FORMAT = {"webbsandning-tidiga-signaler"}
+
+# Materials added after a workshop, for its participants only.
+MATERIALS = {
+    "rbm-varen": {
+        "document": (
+            "Sammanfattning: RBM-modellen, erfarenheter från pilotkommunerna",
+            "rbm-sammanfattning.txt",
+            "Sammanfattning av workshoppen\n\n"
+            "1. Risk: vilka faktorer tar ni upp i utredningen, och hur?\n"
+            "2. Behov: hur knyts insatsen till de behov som utredningen visar?\n"
+            "3. Mottaglighet: vad behöver anpassas för att insatsen ska nå fram?\n\n"
+            "Övningarna gjordes på avidentifierade exempel.\n",
+        ),
+        "recording": ("Inspelningen av inledningarna", "https://play.example.se/rbm-varen"),
+    },
+}
+
+
+def _materials(slug):
+    """The StreamField data of a workshop's materials (the document made once)."""
+    spec = MATERIALS.get(slug)
+    if spec is None:
+        return []
+    title, filename, text = spec["document"]
+    document = get_document_model().objects.filter(title=title).first()
+    if document is None:
+        document = get_document_model().objects.create(
+            title=title, file=ContentFile(text.encode(), name=filename)
+        )
+    recording_title, recording_url = spec["recording"]
+    return [
+        ("document", {"title": title, "document": document, "description": ""}),
+        ("recording", {"title": recording_title, "url": recording_url, "description": ""}),
+    ]
 
 
 def _anchor():
@@ -199,6 +260,9 @@ def build(home):
                 ]
             ),
             format=form,
+            open_format=slug in OPEN_FORMAT,
+            materials=_materials(slug),
+            materials_for=MaterialsFor.PARTICIPANTS,
             open_to=[str(kind) for kind in OPEN_TO.get(slug, [Organisation.Kind.MUNICIPALITY])],
             registration_opens=starts - datetime.timedelta(days=60),
             registration_closes=starts

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.filtering import FilterForm, county_filter, live_support_areas, support_area_filter
 from portal.privacy import PrivacyGuardMixin
 
-from .models import Feedback, WorkshopFormat
+from .models import Feedback, FollowUpAnswer, WorkshopFormat
 
 
 class WorkshopFilterForm(FilterForm):
@@ -118,3 +118,32 @@ class FeedbackForm(PrivacyGuardMixin, forms.ModelForm):
             "next_steps": forms.Textarea(attrs={"rows": 3}),
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class FollowUpAnswerForm(PrivacyGuardMixin, forms.ModelForm):
+    class Meta:
+        model = FollowUpAnswer
+        fields = ["in_practice", "what", "obstacles"]
+        widgets = {
+            "in_practice": forms.RadioSelect,
+            "what": forms.Textarea(attrs={"rows": 3}),
+            "obstacles": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class OccasionMessageForm(PrivacyGuardMixin, forms.Form):
+    """An editor's message to everyone registered for one occasion."""
+
+    subject = forms.CharField(label=_("Ämne"), max_length=150)
+    body = forms.CharField(label=_("Meddelande"), widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class CopyWorkshopForm(forms.Form):
+    """The new dates of a copy: the first occasion's first day; the others keep their
+    distance from it, and the registration window moves as much."""
+
+    first_day = forms.DateField(
+        label=_("Nytt datum för första tillfället"),
+        help_text=_("ÅÅÅÅ-MM-DD. Övriga tillfällen och anmälningstiden flyttas lika mycket."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

@@ -14,10 +14,12 @@ from .models import WorkshopPage
 from .services import cancel_for_deleted_account, sync_seat_counter
 from .services.calendar import issue_new_calendar_address
 from .services.interest import notify_interested
+from .services.materials import notify_registrants
 
 
 def on_workshop_published(sender, instance, **kwargs):
     sync_seat_counter(instance)
+    notify_registrants(instance)  # of materials, once each; queued in this transaction
     transaction.on_commit(lambda: notify_interested(instance))
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import open_data_views, views
 
 app_name = "events"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("kalender/ny-adress/", views.new_calendar_address, name="new_calendar_address"),
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("utvardering/<str:token>/", views.feedback, name="feedback"),
+    path("uppfoljning/<str:token>/", views.follow_up, name="follow_up"),
+    path("oppna-data/<str:level>.<str:fmt>", open_data_views.export, name="open_data"),
 ]

@@ -15,7 +15,7 @@ from portal.accounts.roles import active_membership, is_coordinator_of
 from portal.calendar import build_calendar
 
 from . import services
-from .forms import FeedbackForm, TeamRegistrationForm
+from .forms import FeedbackForm, FollowUpAnswerForm, TeamRegistrationForm
 from .models import Occasion, Registration, Theme, WorkshopPage
 from .services.calendar import (
     ICS_MIMETYPE,
@@ -30,6 +30,7 @@ from .services.feedback import (
     give_feedback,
     read_feedback_token,
 )
+from .services.follow_up import FollowUpClosed, give_answer, is_answered, read_answer_token
 from .services.interest import (
     InterestError,
     register_interest,
@@ -285,3 +286,29 @@ def theme_interest(request, slug):
             request, _("Du har redan anmält intresse för ”%(theme)s”.") % {"theme": theme}
         )
     return redirect("events:themes")
+
+
+def follow_up(request, token):
+    """The link in a follow-up email: one answer for the organisation, no sign-in needed;
+    the link opens this follow-up only, and closes after ANSWER_OPEN_FOR."""
+    template = "events/follow_up_done.html"
+    try:
+        follow_up = read_answer_token(token)
+    except signing.BadSignature:
+        return render(request, template, {"invalid": True}, status=400)
+    except FollowUpClosed:
+        return render(request, template, {"expired": True}, status=410)
+    if is_answered(follow_up):
+        return render(request, template, {"answered_before": True})
+    form = FollowUpAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            give_answer(follow_up, form)
+        except FollowUpClosed:
+            return render(request, template, {"answered_before": True})
+        return render(request, template, {})
+    return render(
+        request,
+        "events/follow_up_form.html",
+        {"form": form, "follow_up": follow_up, "workshop": follow_up.workshop},
+    )

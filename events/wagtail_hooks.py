@@ -1,7 +1,10 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,6 +13,7 @@ from search.registry import SEARCH_DOCUMENTS_HOOK
 
 from . import my_pages, search_documents
 from .models import Theme
+from .services import materials
 from .services.calendar import issue_new_calendar_address
 
 REGISTRATION_LOG_ACTIONS = {
@@ -32,10 +36,37 @@ REGISTRATION_LOG_ACTIONS = {
 }
 
 
+class OccasionMessageFormatter(LogFormatter):
+    """Who wrote to an occasion's registrants, when and to how many; never the text."""
+
+    label = _("Meddelande till anmälda")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Meddelande till anmälda till %(occasion)s: %(count)s mottagare") % {
+            "occasion": data.get("occasion", ""),
+            "count": data.get("recipients", 0),
+        }
+
+
 @hooks.register("register_log_actions")
 def register_registration_log_actions(actions):
     for action, label in REGISTRATION_LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+    actions.register_action("events.occasion.message_sent")(OccasionMessageFormatter)
+
+
+@hooks.register("before_serve_document")
+def restrict_workshop_materials(document, request):
+    """Materials of a workshop shown to participants only are served to them and to
+    editors, by any address: a visitor is sent to sign in, anyone else gets 404 (the
+    document's existence is not confirmed to people outside the workshop)."""
+    workshops = materials.workshops_of_document(document)
+    if workshops is None or materials.may_download(request.user, workshops):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
 
 
 @hooks.register("after_edit_user")
@@ -78,6 +109,13 @@ workshop_menu = Menu(
             icon_name="pick",
             permission="events.view_feedback",
             order=200,
+        ),
+        PermissionMenuItem(
+            _("Uppföljning"),
+            "/admin/workshoppar/uppfoljning/",
+            icon_name="pick",
+            permission="events.view_followup",
+            order=250,
         ),
         PermissionMenuItem(
             _("Intresse per tema"),

@@ -1,4 +1,12 @@
-from .pages import Occasion, WorkshopFormat, WorkshopIndexPage, WorkshopPage, WorkshopSession
+from .follow_up import FollowUp, FollowUpAnswer
+from .pages import (
+    MaterialsFor,
+    Occasion,
+    WorkshopFormat,
+    WorkshopIndexPage,
+    WorkshopPage,
+    WorkshopSession,
+)
 from .registrations import (
     CalendarFeed,
     Feedback,
@@ -12,6 +20,9 @@ from .themes import Theme, ThemeInterest
 __all__ = [
     "CalendarFeed",
     "Feedback",
+    "FollowUp",
+    "FollowUpAnswer",
+    "MaterialsFor",
     "Occasion",
     "OrganisationQuota",
     "Registration",

@@ -14,7 +14,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events.admin_forms import NEEDS_LINK, NEEDS_PLACE, NO_KIND_CHOSEN, WorkshopPageForm
+from events.admin_forms import (
+    NEEDS_CAPACITY,
+    NEEDS_LINK,
+    NEEDS_PLACE,
+    NO_KIND_CHOSEN,
+    WorkshopPageForm,
+)
+from events.blocks import MaterialsBlock
 from organisations.models import KIND_PLURALS, Organisation
 from portal.blocks import BaseStreamBlock
 from portal.models import FilteredListingMixin, IndexPage
@@ -36,6 +43,11 @@ class WorkshopFormat(models.TextChoices):
     ON_SITE = "on_site", _("På plats")
     DIGITAL = "digital", _("Digitalt")
     HYBRID = "hybrid", _("Hybrid")
+
+
+class MaterialsFor(models.TextChoices):
+    PARTICIPANTS = "participants", _("Bara deltagare")
+    EVERYONE = "everyone", _("Alla")
 
 
 class WorkshopIndexPage(FilteredListingMixin, IndexPage):
@@ -104,6 +116,31 @@ class WorkshopPage(Page):
     )
     registration_opens = models.DateTimeField(_("anmälan öppnar"))
     registration_closes = models.DateTimeField(_("anmälan stänger"))
+    open_format = models.BooleanField(
+        _("öppet format"),
+        default=False,
+        help_text=_(
+            "En webbsändning eller ett stort digitalt möte: inget tak för antalet deltagare, "
+            "ingen väntelista och ingen gräns per organisation. Anmälan är frivillig och ger "
+            "länken och påminnelser."
+        ),
+    )
+    materials = StreamField(
+        MaterialsBlock(),
+        verbose_name=_("material och inspelning"),
+        blank=True,
+        help_text=_("Dokument, länkar och inspelningar efter workshoppen."),
+    )
+    materials_for = models.CharField(
+        _("materialet visas för"),
+        max_length=20,
+        choices=MaterialsFor.choices,
+        default=MaterialsFor.PARTICIPANTS,
+        help_text=_(
+            "Bara deltagare: de som hade en bekräftad plats (och redaktörer). Dokumenten går "
+            "då inte heller att hämta för andra."
+        ),
+    )
     network = models.ForeignKey(
         "network.Network",
         null=True,
@@ -123,6 +160,7 @@ class WorkshopPage(Page):
         FieldPanel("target_audience"),
         FieldPanel("body"),
         FieldPanel("format"),
+        FieldPanel("open_format"),
         MultiFieldPanel(
             [
                 FieldPanel("open_to"),
@@ -141,6 +179,10 @@ class WorkshopPage(Page):
                 "Varje tillfälle har egna pass, platser, plats eller möteslänk och väntelista."
             ),
             min_num=1,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("materials"), FieldPanel("materials_for")],
+            heading=_("Material efter workshoppen"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -202,10 +244,12 @@ class WorkshopPage(Page):
         return max(ends) if ends else None
 
     def get_context(self, request, *args, **kwargs):
+        from events.services.materials import shows_materials
         from events.services.registration import registration_outlook
 
         context = super().get_context(request, *args, **kwargs)
         context.update(vars(registration_outlook(self, request.user)))
+        context["shows_materials"] = shows_materials(self, request.user)
         return context
 
 
@@ -229,7 +273,12 @@ class Occasion(Orderable, ClusterableModel):
         blank=True,
         help_text=_("Visas bara för bekräftade deltagare."),
     )
-    capacity = models.PositiveIntegerField(_("antal platser"))
+    capacity = models.PositiveIntegerField(
+        _("antal platser"),
+        null=True,
+        blank=True,
+        help_text=_("Lämnas tomt när workshoppen har öppet format."),
+    )
     per_organisation_cap = models.PositiveIntegerField(
         _("max platser per organisation"),
         null=True,
@@ -276,7 +325,9 @@ class Occasion(Orderable, ClusterableModel):
             errors["meeting_link"] = NEEDS_LINK
         if workshop_format in (WorkshopFormat.ON_SITE, WorkshopFormat.HYBRID) and not self.place:
             errors["place"] = NEEDS_PLACE
-        if self.pk:
+        if workshop is not None and not workshop.open_format and self.capacity is None:
+            errors["capacity"] = NEEDS_CAPACITY
+        if self.pk and not (workshop is not None and workshop.open_format):
             errors.update(self._errors_against_confirmed_seats())
         if errors:
             raise ValidationError(errors)

@@ -111,6 +111,7 @@ class Registration(models.Model):
     attended = models.BooleanField(_("närvarade"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     feedback_requested_at = models.DateTimeField(null=True, blank=True)
+    materials_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("anmälan")

@@ -46,13 +46,34 @@ def sync_seat_counter(workshop):
     the page's history. Returns the occasions whose capacity could not be lowered."""
     kept_higher = []
     with transaction.atomic():
-        for occasion in Occasion.objects.filter(workshop=workshop).order_by("pk"):
+        occasions = Occasion.objects.filter(workshop=workshop).order_by("pk")
+        if workshop.open_format:
+            _open_up(workshop, occasions)
+        for occasion in [] if workshop.open_format else occasions:
             if _sync_occasion(occasion):
                 kept_higher.append(occasion)
+            # Seats added (more capacity, a higher cap) go to the waitlist at once.
+            promote_waitlist(occasion)
         for occasion in kept_higher:
             log(workshop, "events.occasion.capacity_kept", data={"occasion": str(occasion)})
         _cancel_for_removed_occasions(workshop)
     return kept_higher
+
+
+def _open_up(workshop, occasions):
+    """An open format has no seats to count: counters go, and anyone waiting or holding
+    an offer is simply registered (told as if promoted)."""
+    SeatCounter.objects.filter(occasion__in=occasions).delete()
+    OrganisationQuota.objects.filter(occasion__in=occasions).delete()
+    waiting = Registration.objects.select_for_update().filter(
+        workshop=workshop,
+        status__in=[Registration.Status.WAITLISTED, Registration.Status.OFFERED],
+    )
+    now = timezone.now()
+    for registration in waiting.select_related("workshop", "occasion", "user"):
+        _confirm(registration, now)
+        log(registration, "events.registration.promoted")
+        notifications.after_commit_promoted(registration)
 
 
 def _sync_occasion(occasion):
@@ -62,7 +83,7 @@ def _sync_occasion(occasion):
     counter = SeatCounter.objects.select_for_update().get(occasion=occasion)
     holding = Registration.objects.filter(occasion=occasion, status__in=Registration.HOLDING)
     counter.taken = holding.count()
-    counter.capacity = max(occasion.capacity, counter.taken)
+    counter.capacity = max(occasion.capacity or 0, counter.taken)
     counter.save(update_fields=["capacity", "taken"])
     OrganisationQuota.objects.filter(occasion=occasion).delete()
     cap_kept = False
@@ -79,7 +100,7 @@ def _sync_occasion(occasion):
         ]
         cap_kept = any(quota.cap > occasion.per_organisation_cap for quota in quotas)
         OrganisationQuota.objects.bulk_create(quotas)
-    return counter.capacity > occasion.capacity or cap_kept
+    return counter.capacity > (occasion.capacity or 0) or cap_kept
 
 
 def _cancel_for_removed_occasions(workshop):
@@ -111,6 +132,8 @@ def occasion_of(target):
 
 
 def _take_seat(occasion, organisation_id):
+    if occasion.workshop.open_format:
+        return Seat.TAKEN  # no capacity, no caps: registering only brings link and reminders
     taken = SeatCounter.objects.filter(occasion=occasion, taken__lt=F("capacity")).update(
         taken=F("taken") + 1
     )
@@ -134,7 +157,9 @@ def _take_seat(occasion, organisation_id):
 def _release_seat(registration):
     """Give back a confirmed or held seat. Where an approved revision asked for fewer seats
     (or a lower cap) than were taken, the seat goes instead of coming free."""
-    occasion = Occasion.objects.get(pk=registration.occasion_id)
+    occasion = Occasion.objects.select_related("workshop").get(pk=registration.occasion_id)
+    if occasion.workshop.open_format:
+        return occasion
     counters = SeatCounter.objects.filter(occasion=occasion)
     shrunk = counters.filter(capacity__gt=occasion.capacity).update(
         capacity=F("capacity") - 1, taken=F("taken") - 1
@@ -185,6 +210,8 @@ class OccasionOutlook:
 
     @property
     def has_seats(self):
+        if self.occasion.workshop.open_format:
+            return True
         return self.seats is not None and self.seats.left > 0
 
 
@@ -460,6 +487,8 @@ def promote_waitlist(occasion, *, by=None, now=None):
 
     now = now or timezone.now()
     promoted, skipped = [], []
+    if occasion.workshop.open_format:
+        return promoted
     waitlist = Registration.objects.select_for_update().filter(
         occasion=occasion, status=Registration.Status.WAITLISTED
     )

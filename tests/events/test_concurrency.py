@@ -15,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from events import services
-from events.models import OrganisationQuota, Registration, SeatCounter
+from events.models import FollowUp, OrganisationQuota, Registration, SeatCounter
+from events.services.follow_up import send_follow_ups
 from events.services.offers import OfferError, confirm_offer, expire_offers, offer_token
 from organisations.models import Organisation
 
@@ -293,3 +294,25 @@ def test_confirming_while_the_offer_expires_leaves_one_holder(home_page, crowd):
     assert all(isinstance(error, OfferError) for error in errors)
     assert holders(occasion).count() == 1
     assert SeatCounter.objects.get(occasion=occasion).taken == 1
+
+
+def test_follow_ups_go_once_per_organisation_however_many_cron_runs_at_once(home_page, crowd):
+    workshop = WorkshopPageFactory(
+        parent=WorkshopIndexPageFactory(parent=home_page), capacity=50, open_to=ALL_KINDS
+    )
+    (occasion,) = workshop.occasions.all()
+    for person in crowd[:10]:  # two from each of the five organisations
+        services.register(occasion, person)
+    ended = timezone.now() - datetime.timedelta(days=92)
+    occasion.sessions.update(starts_at=ended - datetime.timedelta(hours=3), ends_at=ended)
+    mail.outbox.clear()
+
+    results, errors = at_once(lambda _n: send_follow_ups(), range(4))
+
+    assert errors == []
+    assert sum(results) == 5
+    assert send_follow_ups() == 0
+    assert FollowUp.objects.filter(sent_at__isnull=False).count() == 5
+    follow_up_emails = [m for m in mail.outbox if m.subject.startswith("Uppföljning efter")]
+    # No coordinators in the crowd: each organisation's two participants, once each.
+    assert sorted(m.to[0] for m in follow_up_emails) == sorted(p.email for p in crowd[:10])

@@ -20,3 +20,13 @@ def test_a_popular_demo_workshop_runs_on_several_dates_each_with_its_seats(demo,
     assert page.count("40 platser kvar") == 3
     listing = client.get(rbm.get_parent().url).content.decode()
     assert listing.count("40 platser kvar") >= 3
+
+
+def test_the_demo_has_an_open_webcast_and_a_past_workshop_with_materials(demo, client):
+    webcast = WorkshopPage.objects.get(slug="webbsandning-tidiga-signaler")
+    assert webcast.open_format and webcast.occasions.get().capacity is None
+    assert "Du behöver inte anmäla dig för att delta" in client.get(webcast.url).content.decode()
+    past = WorkshopPage.objects.get(slug="rbm-varen")
+    page = client.get(past.url).content.decode()
+    assert "Material och inspelning" in page and "Logga in för att se det" in page
+    assert "Inspelningen av inledningarna" not in page  # for participants only

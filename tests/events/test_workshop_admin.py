@@ -23,7 +23,12 @@ def edit_form_data(client, page):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form").copy()
     data.update(
-        nested_form_data({"body": streamfield([("heading", {"text": "Upplägg", "level": "h2"})])})
+        nested_form_data(
+            {
+                "body": streamfield([("heading", {"text": "Upplägg", "level": "h2"})]),
+                "materials": streamfield([]),
+            }
+        )
     )
     data["action-publish"] = "action-publish"
     return dict(data.lists())  # the test client posts only a QueryDict's last values

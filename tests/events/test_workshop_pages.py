@@ -70,7 +70,7 @@ def submit(client, url, typed):
     data = form.copy()
     for name, value in typed.items():
         data[name] = value
-    data.update(nested_form_data({"body": streamfield([])}))
+    data.update(nested_form_data({"body": streamfield([]), "materials": streamfield([])}))
     data["action-publish"] = "action-publish"
     return client.post(url, data)
 
@@ -137,6 +137,10 @@ BROKEN_RULES = {
     "hybrid with neither": (
         {"format": "hybrid", "occasions-0-place": "", "occasions-0-meeting_link": ""},
         {"occasions-0-place": NEEDS_PLACE, "occasions-0-meeting_link": NEEDS_LINK},
+    ),
+    "no number of seats, and not the open format": (
+        {"occasions-0-capacity": ""},
+        {"occasions-0-capacity": "Ange antalet platser, eller välj öppet format för workshoppen."},
     ),
     "a session that ends before it starts": (
         {

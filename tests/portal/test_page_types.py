@@ -164,6 +164,8 @@ class PageRenderingAndEditingTests(WagtailPageTestCase):
         if hasattr(page, "body"):
             body = streamfield([("heading", {"text": "Ny rubrik", "level": "h2"})])
             data.update(nested_form_data({"body": body}))
+        if hasattr(page, "materials"):  # a workshop's materials, built by the same script
+            data.update(nested_form_data({"materials": streamfield([])}))
         data["action-publish"] = "action-publish"
         return data
 

@@ -1264,6 +1264,61 @@ VIEWS = [
         expected=ADMIN_ONLY,
     ),
     # --- end engagements ---
+    # --- workshops follow-up ---
+    View(
+        "download a workshop's material for participants only (member A took part)",
+        "get",
+        lambda w: workshop_after(w)["document"].url,
+        expected={
+            "visitor": LOGIN,
+            "member_a": OK,
+            "coordinator_a": NOT_FOUND,  # same organisation, did not take part
+            "coordinator_b": NOT_FOUND,
+            "member_region": NOT_FOUND,
+            "coordinator_board": NOT_FOUND,
+            "editor": OK,
+        },
+    ),
+    View(
+        "answer Kalmar's follow-up (the emailed link)",
+        "post",
+        lambda w: workshop_after(w)["follow_up_path"],
+        lambda w: {"in_practice": "yes", "what": "En gemensam rutin"},
+        dict.fromkeys(ROLES, OK),  # the signed link is enough, for that follow-up only
+    ),
+    View(
+        "follow-up results in the admin",
+        "get",
+        lambda w: "/admin/workshoppar/uppfoljning/",
+        expected=dict.fromkeys(ROLES, LOGIN) | {"editor": OK},
+    ),
+    View(
+        "send a message to everyone registered for an occasion",
+        "post",
+        lambda w: occasion_message_path(w),
+        lambda w: {"subject": "Ny lokal", "body": "Vi ses i sal B."},
+        dict.fromkeys(ROLES, LOGIN)
+        | {
+            "editor": lambda w: to(
+                f"/admin/workshoppar/{workshop_after(w)['workshop'].pk}/anmalningar/"
+            )
+        },
+    ),
+    View(
+        "copy a workshop to new dates",
+        "post",
+        lambda w: f"/admin/workshoppar/{workshop_after(w)['workshop'].pk}/kopiera/",
+        lambda w: {"first_day": (timezone.now() + timedelta(days=60)).date().isoformat()},
+        dict.fromkeys(ROLES, LOGIN)
+        | {"editor": lambda w: to(f"/admin/pages/{latest_workshop_copy(w).pk}/edit/")},
+    ),
+    View(
+        "open data of feedback and follow-up",
+        "get",
+        lambda w: "/workshop/oppna-data/workshoppar.json",
+        expected=dict.fromkeys(ROLES, OK),
+    ),
+    # --- end workshops follow-up ---
 ]
 
 
@@ -1780,3 +1835,52 @@ def engagement_step(world):
 
 
 # --- end engagements ---
+# --- workshops follow-up ---
+
+
+def workshop_after(world):
+    """A workshop member A took part in, three months ago: its materials (a document) for
+    participants only, and the follow-up Kalmar was sent (made when a row first asks)."""
+    if "workshop_after" not in world:
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        from events import services
+        from events.models import FollowUp
+        from events.services.follow_up import answer_path, send_follow_ups
+        from tests.factories import WorkshopIndexPageFactory, WorkshopPageFactory
+
+        workshop = WorkshopPageFactory(
+            parent=WorkshopIndexPageFactory(parent=world["home"], slug="workshoppar-efter")
+        )
+        (occasion,) = workshop.occasions.all()
+        services.register(occasion, world["people"]["member_a"])
+        ended = timezone.now() - timedelta(days=92)
+        occasion.sessions.update(starts_at=ended - timedelta(hours=3), ends_at=ended)
+        document = get_document_model().objects.create(
+            title="Bildspel", file=ContentFile(b"%PDF-1.7\n%%EOF\n", name="bildspel.pdf")
+        )
+        workshop.materials = [("document", {"title": "Bildspelet", "document": document})]
+        workshop.save_revision().publish()
+        send_follow_ups()
+        world["workshop_after"] = {
+            "workshop": workshop,
+            "occasion": occasion,
+            "document": document,
+            "follow_up_path": answer_path(FollowUp.objects.get(workshop=workshop)),
+        }
+    return world["workshop_after"]
+
+
+def occasion_message_path(world):
+    made = workshop_after(world)
+    return f"/admin/workshoppar/{made['workshop'].pk}/tillfalle/{made['occasion'].pk}/meddelande/"
+
+
+def latest_workshop_copy(world):
+    from events.models import WorkshopPage
+
+    return WorkshopPage.objects.exclude(pk=workshop_after(world)["workshop"].pk).latest("pk")
+
+
+# --- end workshops follow-up ---
