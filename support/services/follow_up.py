@@ -175,6 +175,17 @@ def can_answer(user, follow_up):
     return follow_up.status != Status.PLANNED and is_member_of(user, follow_up.organisation)
 
 
+def sent_to_member(user, engagement):
+    """The engagement's follow-ups that `user` may open: sent to their organisation."""
+    return [
+        follow_up
+        for follow_up in engagement.follow_ups.exclude(status=Status.PLANNED)
+        .select_related("organisation")
+        .order_by("due_on", "pk")
+        if can_answer(user, follow_up)
+    ]
+
+
 def open_follow_ups_of(organisation):
     """The organisation's follow-ups waiting for its answer, oldest first."""
     return EngagementFollowUp.objects.filter(

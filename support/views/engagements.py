@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from portal.accounts.roles import active_membership, is_editor
 
 from ..forms.engagements import ContactPersonsForm, MeetingForm
-from ..services import agreements, engagements, next_steps
+from ..services import agreements, engagements, follow_up, next_steps
 from ..services.engagements import EngagementError
 
 
@@ -29,13 +29,14 @@ def _engagement_or_404(user, pk):
 def _context(request, engagement):
     user = request.user
     agreement = agreements.current(engagement)
-    steps = [s for _v, _l, phase_steps in next_steps.timeline(engagement) for s in phase_steps]
+    timeline = next_steps.timeline(engagement)
+    steps = [s for _v, _l, phase_steps in timeline for s in phase_steps]
     return {
         "engagement": engagement,
         "participants": list(engagement.participants.select_related("organisation")),
         "agreement": agreement,
         "agreement_in_force": agreements.in_force(engagement),
-        "timeline": next_steps.timeline(engagement),
+        "timeline": timeline,
         "overdue": [s for s in steps if s.is_overdue],
         "can_mark": {s.pk for s in steps if next_steps.can_mark_done(user, s)},
         "nears_limit": engagements.nears_limit(engagement),
@@ -50,6 +51,7 @@ def engagement_detail(request, pk):
     context = _context(request, engagement)
     context["meetings"] = list(engagement.meetings.all()[:5])
     context["can_record"] = next_steps.can_record_meeting(request.user, engagement)
+    context["follow_ups"] = follow_up.sent_to_member(request.user, engagement)
     membership = active_membership(request.user)
     context["own_participation"] = next(
         (

@@ -263,6 +263,12 @@ def test_the_whole_path_from_a_granted_application_to_the_end(
     run_follow_up_cron(follow_up.add_months(TODAY, 8))
     run_follow_up_cron(follow_up.add_months(TODAY, 9))
     assert len(follow_up_mails(coordinator_a)) == 2 and len(follow_up_mails(coordinator_b)) == 2
+    # The timeline leads Kalmar to its own follow-ups, not Växjö's.
+    timeline = kalmar_staff.get(site_url(engagement)).content.decode()
+    kalmar_follow_ups = engagement.follow_ups.filter(organisation__name="Kalmar")
+    vaxjo_follow_ups = engagement.follow_ups.filter(organisation__name="Växjö")
+    assert all(f"/stod/uppfoljning/{f.pk}/" in timeline for f in kalmar_follow_ups)
+    assert not any(f"/stod/uppfoljning/{f.pk}/" in timeline for f in vaxjo_follow_ups)
     assert sorted(engagement.follow_ups.values_list("round", "status")) == [
         ("eight_months", "sent"),
         ("eight_months", "sent"),
