@@ -233,9 +233,10 @@ def organisation_for_email(email):
     candidates = [domain]
     parts = domain.split(".")
     candidates += [".".join(parts[i:]) for i in range(1, len(parts) - 1)]
-    match = (
-        OrganisationEmailDomain.objects.filter(domain__in=candidates)
-        .select_related("organisation")
-        .first()
+    # The longest domain wins: staff of ung.kommun.se belong to the organisation that owns
+    # it, not to the one that owns kommun.se (whose sign-in provider must not vouch for them).
+    matches = OrganisationEmailDomain.objects.filter(domain__in=candidates).select_related(
+        "organisation"
     )
+    match = max(matches, key=lambda row: len(row.domain), default=None)
     return match.organisation if match else None

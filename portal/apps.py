@@ -35,6 +35,12 @@ class PortalConfig(AppConfig):
         page_cache_signals.connect()
         page_cache_registry.ignore(OutgoingEmail)  # a queue no page shows
 
+        from wagtail.models import PageViewRestriction
+
+        # Wagtail's privacy dialog writes only this row: it neither saves nor publishes the
+        # page, so without it a page made private stayed cached (and listed) for visitors.
+        page_cache_registry.watch(PageViewRestriction, listings_on_update=True)
+
         from .exports import neutralise_wagtail_csv_exports
         from .wagtail_forms import guard_workflow_comments
 

@@ -35,7 +35,8 @@ def _tag_key(tag):
 
 def entry_key(request):
     query = "&".join(sorted(request.GET.urlencode().split("&"))) if request.GET else ""
-    raw = f"{request.get_host()}{request.path}?{query}"
+    # The scheme too: a page rendered for http carries http addresses (og:url, feed links).
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "pc:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -139,8 +139,9 @@ def lead_of(engagement):
 
 
 def acts_for_municipality(user, engagement):
-    """A coordinator of a participating organisation, or one of its named contact persons:
-    they mark the municipality's steps done and record meetings."""
+    """A coordinator of the lead organisation, or a contact person named for any of the
+    participating organisations: they mark the municipality's steps done and record
+    meetings. (Another organisation's coordinator names its contact persons to act.)"""
     membership = active_membership(user)
     if membership is None:
         return False
@@ -148,9 +149,8 @@ def acts_for_municipality(user, engagement):
     if participation is None:
         return False
     return (
-        membership.role == Membership.Role.COORDINATOR
-        or participation.contact_persons.filter(pk=user.pk).exists()
-    )
+        membership.role == Membership.Role.COORDINATOR and participation.is_lead
+    ) or participation.contact_persons.filter(pk=user.pk).exists()
 
 
 def municipality_contacts(engagement):

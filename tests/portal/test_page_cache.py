@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from events.services import register
 from network.models import MunicipalityProfile, Network, NetworkMembership
@@ -201,3 +202,24 @@ def test_what_is_never_cached(client, page_cache, home_page, example_index, make
     assert client.get(f"{example_index.url}?utm_source=x")["X-Page-Cache"] == "miss"
     # Search results follow the index, which the search worker updates later: not cached.
     assert "X-Page-Cache" not in client.get("/sok/?q=rbm")
+
+
+@pytest.mark.parametrize("restriction_type", ["login", "password"])
+def test_a_page_made_private_is_no_longer_served_or_listed_from_the_cache(
+    client, page_cache, guidance_page, restriction_type
+):
+    listing = "/api/v2/guidance/"
+    for _visit in range(2):
+        client.get(guidance_page.url)
+        client.get(listing)
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "hit"
+    assert guidance_page.title in client.get(listing).content.decode()
+
+    # Wagtail's privacy dialog writes only the restriction; the page is not saved.
+    PageViewRestriction.objects.create(
+        page=guidance_page, restriction_type=restriction_type, password="hemligt"
+    )
+
+    response = client.get(guidance_page.url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert guidance_page.title not in client.get(listing).content.decode()

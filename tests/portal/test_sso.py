@@ -304,3 +304,24 @@ def test_a_person_who_acts_for_an_organisation_keeps_it(
         "approved",
         "coordinator",
     )
+
+
+def test_the_most_specific_email_domain_decides_the_organisation(organisation_a):
+    """sydkusten.se belongs to A, ung.sydkusten.se to B: B's staff are B's, whatever the
+    alphabet says (an attacker's review found A won because it sorted first)."""
+    from organisations.models import organisation_for_email
+
+    b = _organisation("Ungdomsenheten Sydkusten", "ung-sydkusten", "ung.sydkusten.se")
+    assert organisation_for_email("bo@ung.sydkusten.se") == b
+    assert organisation_for_email("anna@sydkusten.se") == organisation_a
+
+
+def test_a_provider_cannot_sign_in_to_an_account_on_another_organisations_subdomain(
+    client, make_person, idp, provider_a
+):
+    b = _organisation("Ungdomsenheten Sydkusten", "ung-sydkusten", "ung.sydkusten.se")
+    bo = make_person("bo@ung.sydkusten.se", b, role="coordinator")
+    idp.person = {"sub": "someone-at-a", "email": "bo@ung.sydkusten.se"}
+    sign_in(client, idp)
+    assert signed_in_as(client) != bo
+    assert not SocialAccount.objects.filter(user=bo).exists()

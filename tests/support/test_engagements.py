@@ -553,3 +553,40 @@ def test_the_team_chooses_an_organisations_contact_persons(
         {f"kontakter-{participation.pk}-people": [coordinator_b.pk]},
     )
     assert list(participation.contact_persons.all()) == [member_a]
+
+
+def test_a_co_participants_coordinator_reads_but_does_not_act_for_the_lead(
+    editor, kalmar, vaxjo, make_person
+):
+    """The municipality's side acts through the lead's coordinators and named contact
+    persons; Växjö's coordinator in Kalmar's engagement reads, and acts once named."""
+    engagement = engagements.create(
+        by=editor,
+        title="Stöd till Kalmar och Växjö",
+        organisations=[kalmar.organisation, vaxjo.organisation],
+        lead=kalmar.organisation,
+        starts_on=TODAY,
+        ends_on=TODAY + datetime.timedelta(days=300),
+        team_contact=editor,
+    )
+    step = next_steps.add_step(
+        engagement,
+        by=editor,
+        phase="dialogue",
+        what="Utse en arbetsgrupp",
+        owner="municipality",
+        due_on=TODAY,
+    )
+    vaxjo_coordinator = make_person("samordnare@vaxjo.se", vaxjo, role="coordinator")
+    client = Client()
+    client.force_login(vaxjo_coordinator)
+    assert client.get(site_url(engagement)).status_code == 200
+    assert client.post(site_url(engagement, f"steg/{step.pk}/klart/")).status_code == 403
+    step.refresh_from_db()
+    assert step.done_by is None
+
+    vaxjo_part = engagement.participants.get(organisation=vaxjo.organisation)
+    engagements.set_contact_persons(vaxjo_part, [vaxjo_coordinator], by=vaxjo_coordinator)
+    client.post(site_url(engagement, f"steg/{step.pk}/klart/"))
+    step.refresh_from_db()
+    assert step.done_by == vaxjo_coordinator
