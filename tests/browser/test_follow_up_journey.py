@@ -52,7 +52,9 @@ def test_a_coordinator_answers_the_follow_up_and_reads_the_comparison(open_page,
     log_in(page, coordinator)
 
     page.goto("/mina-sidor/")
-    page.get_by_role("link", name=engagement.title).click()
+    # Mina sidor lists the engagement too; the follow-up has a panel of its own.
+    follow_ups = page.get_by_role("region", name="Uppföljning att svara på")
+    follow_ups.get_by_role("link", name=engagement.title).click()
     page.get_by_role("heading", name=f"Uppföljning: {engagement.title}", level=1).wait_for()
     assert "I nulägesanalysen innan insatsen: Påbörjat" in page.locator("main").inner_text()
     assert axe_violations(page) == []
