@@ -65,7 +65,8 @@ def _open_up(workshop, occasions):
     an offer is simply registered (told as if promoted)."""
     SeatCounter.objects.filter(occasion__in=occasions).delete()
     OrganisationQuota.objects.filter(occasion__in=occasions).delete()
-    waiting = Registration.objects.select_for_update().filter(
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins below.
+    waiting = Registration.objects.select_for_update(of=("self",)).filter(
         workshop=workshop,
         status__in=[Registration.Status.WAITLISTED, Registration.Status.OFFERED],
     )
