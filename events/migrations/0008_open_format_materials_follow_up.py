@@ -6,6 +6,18 @@ import wagtail.fields
 from django.db import migrations, models
 
 
+def give_open_occasions_their_seats(apps, schema_editor):
+    """Backwards only: before the open format every date had a capacity. An open date gets
+    as many seats as people hold (at least one), so nobody loses a seat and none is added."""
+    Occasion = apps.get_model("events", "Occasion")
+    Registration = apps.get_model("events", "Registration")
+    for occasion in Occasion.objects.filter(capacity__isnull=True):
+        holding = Registration.objects.filter(
+            occasion=occasion, status__in=["confirmed", "offered"]
+        ).count()
+        Occasion.objects.filter(pk=occasion.pk).update(capacity=max(holding, 1))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -39,6 +51,8 @@ class Migration(migrations.Migration):
             name='capacity',
             field=models.PositiveIntegerField(blank=True, help_text='Lämnas tomt när workshoppen har öppet format.', null=True, verbose_name='antal platser'),
         ),
+        # Runs (backwards) before the column becomes required again.
+        migrations.RunPython(migrations.RunPython.noop, give_open_occasions_their_seats),
         migrations.CreateModel(
             name='FollowUp',
             fields=[
