@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('round', models.PositiveSmallIntegerField(choices=[(3, '3 månader'), (6, '6 månader')], verbose_name='omgång')),
-                ('key', models.CharField(default=secrets.token_hex, editable=False, max_length=32)),
+                ('key', models.CharField(default=secrets.token_hex, editable=False, max_length=64)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('sent_at', models.DateTimeField(blank=True, null=True)),
                 ('recipient_count', models.PositiveIntegerField(default=0)),

@@ -33,7 +33,7 @@ class FollowUp(models.Model):
     )
     round = models.PositiveSmallIntegerField(_("omgång"), choices=Round.choices)
     # A new value for every follow-up: links signed for a deleted and remade row fail.
-    key = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+    key = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     recipient_count = models.PositiveIntegerField(default=0)
