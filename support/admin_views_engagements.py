@@ -5,7 +5,6 @@ and the end. The rules are in support.services.engagements, .agreements, .next_s
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -207,17 +206,10 @@ def save_contacts(request, pk, participation):
     return redirect("support_engagements_admin:edit", pk=pk)
 
 
-def _engagement_or_404(pk):
-    try:
-        return Engagement.objects.get(pk=pk)
-    except Engagement.DoesNotExist:
-        raise Http404 from None
-
-
 @permission_required(CHANGE)
 @require_POST
 def save_engagement(request, pk):
-    engagement = _engagement_or_404(pk)
+    engagement = get_object_or_404(Engagement, pk=pk)
     form = _engagement_form(engagement, request.POST)
     if form.is_valid():
         try:
@@ -233,7 +225,7 @@ def save_engagement(request, pk):
 @permission_required(CHANGE)
 @require_POST
 def save_agreement(request, pk):
-    engagement = _engagement_or_404(pk)
+    engagement = get_object_or_404(Engagement, pk=pk)
     before = agreements.current(engagement)
     form = _agreement_form(engagement, request.POST)
     if form.is_valid():
@@ -260,7 +252,7 @@ def save_agreement(request, pk):
 @permission_required(CHANGE)
 @require_POST
 def confirm_agreement(request, pk):
-    engagement = _engagement_or_404(pk)
+    engagement = get_object_or_404(Engagement, pk=pk)
     latest = agreements.current(engagement)
     if latest is None or str(latest.version) != request.POST.get("version"):
         messages.error(request, _("Överenskommelsen har ändrats. Läs den nya versionen."))
@@ -277,7 +269,7 @@ def confirm_agreement(request, pk):
 @permission_required(CHANGE)
 @require_POST
 def add_step(request, pk):
-    engagement = _engagement_or_404(pk)
+    engagement = get_object_or_404(Engagement, pk=pk)
     form = _step_form(engagement, request.POST)
     if form.is_valid():
         try:
@@ -293,7 +285,7 @@ def add_step(request, pk):
 @permission_required(CHANGE)
 @require_POST
 def end_engagement(request, pk):
-    engagement = _engagement_or_404(pk)
+    engagement = get_object_or_404(Engagement, pk=pk)
     form = EndForm(request.POST)
     if form.is_valid():
         try:
