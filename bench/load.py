@@ -112,12 +112,14 @@ def wait_for(port, seconds=300):
 
 
 def empty_page_cache(redis_url):
-    """Forget every cached page (the cold phase), and nothing else (sessions stay)."""
+    """Forget every cached page (the cold phase), and nothing else (sessions stay). The
+    epoch goes too, so that no app server keeps a copy of its own."""
     import redis
 
     connection = redis.Redis.from_url(redis_url)
-    for key in connection.scan_iter(match="*pc:page:*", count=1000):
-        connection.delete(key)
+    for pattern in ("*pc:page:*", "*pc:epoch"):
+        for key in connection.scan_iter(match=pattern, count=1000):
+            connection.delete(key)
 
 
 def gunicorn_workers(master_pid):

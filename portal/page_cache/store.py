@@ -1,12 +1,17 @@
 """Entries and tag versions in the default cache (Redis in production).
 
 An entry holds the response and, for each tag it depends on, the tag's version when it was
-stored. Invalidating a tag sets its version to the current time; a lookup compares the
-entry's versions with the current ones (one get_many). A page whose tags moved on while it
-rendered is not stored, so a render that read data from before a change never outlives it.
+stored. Invalidating a tag sets its version to the current time, and the epoch to a new
+value in the same write; a lookup compares the entry's versions with the current ones. A
+page whose tags moved on while it rendered is not stored, so a render that read data from
+before a change never outlives it.
+
+While the epoch stays where it was, each process reuses the versions and entries it has
+already checked (`local`): a hit then reads only the epoch.
 """
 
 import hashlib
+import secrets
 import time
 
 from django.conf import settings
@@ -14,6 +19,11 @@ from django.core.cache import caches
 from django.db import transaction
 
 from . import registry
+from .local import memory
+
+EPOCH = "pc:epoch"
+# Every entry depends on this tag too, so that all pages can be cleared at once.
+EVERYTHING = "everything"
 
 
 # App servers' clocks may differ this much (they keep NTP time).
@@ -41,19 +51,36 @@ def entry_key(request):
 
 
 def lookup(key):
-    entry = cache().get(key)
+    """The entry stored under `key` if every tag it depends on is where it was."""
+    if memory.holds(key):
+        epoch = cache().get(EPOCH)
+        memory.sync(epoch)
+        entry = memory.entry(key, epoch)
+        if entry is not None:
+            return entry
+        entry = cache().get(key)
+    else:  # one round trip for both
+        found = cache().get_many([EPOCH, key])
+        epoch, entry = found.get(EPOCH), found.get(key)
+        memory.sync(epoch)
     if entry is None:
         return None
-    versions = entry["tags"]
-    current = cache().get_many([_tag_key(tag) for tag in versions])
-    for tag, version in versions.items():
-        if current.get(_tag_key(tag)) != version:
+    tag_keys = {tag: _tag_key(tag) for tag in entry["tags"]}
+    current = memory.versions(tag_keys.values(), epoch)
+    missing = [k for k in tag_keys.values() if k not in current]
+    if missing:
+        fetched = cache().get_many(missing)
+        memory.learn(fetched, epoch)
+        current.update(fetched)
+    for tag, version in entry["tags"].items():
+        if current.get(tag_keys[tag]) != version:
             return None
+    memory.keep(key, entry, epoch)
     return entry
 
 
 def save(key, recording, response, started):
-    tags = recording.all_tags()
+    tags = recording.all_tags() | {EVERYTHING}
     keys = {tag: _tag_key(tag) for tag in tags}
     current = cache().get_many(list(keys.values()))
     for tag_key in keys.values():
@@ -69,8 +96,14 @@ def save(key, recording, response, started):
         "content": response.content,
     }
     lifetime = registry.lifetime_for(recording.read_tables(), timeout())
+    entry["expires"] = time.time() + lifetime
+    cache().add(EPOCH, _new_epoch(), timeout=None)
     cache().set(key, entry, timeout=lifetime)
     return True
+
+
+def _new_epoch():
+    return secrets.token_hex(8)
 
 
 def invalidate(*tags):
@@ -82,10 +115,18 @@ def invalidate(*tags):
 
     def bump():
         now = time.time()
-        cache().set_many({_tag_key(tag): now for tag in tags}, timeout=None)
+        # One write: another process sees the new versions and the new epoch together.
+        versions = {_tag_key(tag): now for tag in tags}
+        cache().set_many({**versions, EPOCH: _new_epoch()}, timeout=None)
+        memory.forget()
 
     bump()
     transaction.on_commit(bump)
+
+
+def clear():
+    """Clear every cached page, on every app server (after a release changed templates)."""
+    invalidate(EVERYTHING)
 
 
 def invalidate_rows(model, pks):

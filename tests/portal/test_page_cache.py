@@ -1,5 +1,6 @@
 """The page cache clears exactly the pages that show what changed, and only those."""
 
+import os
 import time
 
 import pytest
@@ -223,3 +224,123 @@ def test_a_page_made_private_is_no_longer_served_or_listed_from_the_cache(
     response = client.get(guidance_page.url)
     assert response.get("X-Page-Cache") != "hit"
     assert guidance_page.title not in client.get(listing).content.decode()
+
+
+# --- each app server's memory of the shared cache (portal/page_cache/local.py) ---
+
+
+class CountingCache:
+    """The shared cache, counting the round trips a lookup makes."""
+
+    def __init__(self, cache):
+        self.cache, self.calls = cache, 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self.cache, name)
+        if name not in ("get", "get_many"):
+            return attribute
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return attribute(*args, **kwargs)
+
+        return counted
+
+
+def test_a_hit_with_nothing_changed_reads_the_shared_cache_once(
+    client, page_cache, monkeypatch, guidance_page
+):
+    from django.core.cache import cache
+
+    from portal.page_cache import store
+
+    for _visit in range(3):  # renders settings, stores, then the first hit remembers it
+        client.get(guidance_page.url)
+    counting = CountingCache(cache)
+    monkeypatch.setattr(store, "cache", lambda: counting)
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "hit"
+    assert counting.calls == 1  # the epoch, not the entry and its ~40 tag versions
+
+
+def test_a_change_made_on_another_app_server_is_seen_at_once(
+    client, page_cache, monkeypatch, guidance_page
+):
+    """The change reaches this process only through the shared cache, as it would when an
+    editor publishes on another app server."""
+    from portal.page_cache import store
+
+    for _visit in range(3):
+        client.get(guidance_page.url)
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "hit"
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setattr(store.memory, "forget", lambda: None)
+        edit_and_publish(guidance_page, title="Remisser till BUP, reviderad")
+
+    response = client.get(guidance_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Remisser till BUP, reviderad" in response.content.decode()
+
+
+def test_emptying_the_shared_cache_empties_every_servers_copies(client, page_cache, guidance_page):
+    from django.core.cache import cache
+
+    for _visit in range(3):
+        client.get(guidance_page.url)
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "hit"
+    cache.clear()  # an operator's FLUSHDB, or Redis restarted
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_remembered_page_with_seats_lives_no_longer_than_the_seats_timeout(
+    client, page_cache, settings, home_page
+):
+    from events.models import SeatCounter
+
+    settings.PAGE_CACHE_SEATS_TIMEOUT = 1
+    index = WorkshopIndexPageFactory(parent=home_page)
+    workshop = WorkshopPageFactory(parent=index, title="RBM i praktiken", capacity=3)
+    for _visit in range(2):
+        client.get(workshop.url)
+    assert client.get(workshop.url)["X-Page-Cache"] == "hit"
+    # No signal, no new row: only the entry's lifetime can bring the new count.
+    SeatCounter.objects.filter(occasion__workshop=workshop).update(taken=2)
+    assert "3 platser kvar" in client.get(workshop.url).content.decode()
+    time.sleep(1.1)
+    assert "1 plats kvar" in client.get(workshop.url).content.decode()
+
+
+def test_remembered_pages_stay_within_their_memory_budget(settings):
+    from portal.page_cache.local import Memory
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 250
+    memory = Memory()
+    memory.sync("e1")
+    for name in ("a", "b", "c"):
+        memory.keep(name, {"content": b"x" * 100, "expires": time.time() + 60}, "e1")
+    assert memory.entry("a", "e1") is None  # the oldest made room
+    assert memory.entry("b", "e1") is not None
+    assert memory.entry("c", "e1") is not None
+    memory.keep("huge", {"content": b"x" * 300, "expires": time.time() + 60}, "e1")
+    assert memory.entry("huge", "e1") is None
+    assert memory.entry("c", "e1") is not None
+    memory.sync("e2")  # something changed somewhere
+    assert memory.entry("c", "e2") is None
+
+
+def test_clear_page_cache_clears_every_page_and_keeps_sessions(
+    client, page_cache, guidance_page, home_page
+):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    cache.set("a-session", "kept", timeout=None)
+    for _visit in range(3):
+        for url in ("/", guidance_page.url):
+            client.get(url)
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "hit"
+
+    call_command("clear_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get(guidance_page.url)["X-Page-Cache"] == "miss"
+    assert cache.get("a-session") == "kept"
