@@ -224,10 +224,12 @@ class WorkshopPage(Page):
 
     @cached_property
     def occasion_times(self):
-        """The occasions soonest first (sorted here, so prefetched occasions are used)."""
-        return sorted(
-            self.occasions.all(), key=lambda o: (o.starts_at is None, o.starts_at, o.pk or 0)
-        )
+        """The occasions soonest first (sorted here, so prefetched occasions are used), with
+        their sessions: one query for all of them, however many dates the workshop has."""
+        occasions = self.occasions.all()
+        if "occasions" not in getattr(self, "_prefetched_objects_cache", {}):
+            occasions = occasions.prefetch_related("sessions")  # a preview's are in memory
+        return sorted(occasions, key=lambda o: (o.starts_at is None, o.starts_at, o.pk or 0))
 
     @property
     def session_times(self):

@@ -92,3 +92,103 @@ def test_query_counts_do_not_grow_with_methods_networks_and_workshops(
     with_200 = {url: queries_for(client, url) for url in urls}
     assert with_200 == with_10
     assert max(with_200.values()) <= MAX_QUERIES, with_200
+
+
+def test_query_counts_do_not_grow_with_search_results(
+    client, committed, home_page, example_index, municipalities
+):
+    """The search page with 10 and with 200 hits (ten shown, facets over all of them)."""
+    from portal.models import GoodExamplePage
+    from search.indexer import drain
+
+    from ..factories import SupportAreaPageFactory
+
+    support_area = SupportAreaPageFactory(parent=home_page, title="Samverkan")
+    method = MethodFactory()
+    urls = ["/sok/?q=exempel", "/sok/?q=exempel&sortering=datum", "/sok/?q=exempel&kind=example"]
+
+    def add(start, count):
+        add_examples(
+            count, parent=example_index, support_area=support_area, method=method, start=start
+        )
+        with committed():  # published as an editor does, so the index follows
+            titles = [f"Exempel {number}" for number in range(start, start + count)]
+            for page in GoodExamplePage.objects.filter(title__in=titles):
+                page.save_revision().publish()
+        drain()
+
+    add(0, 10)
+    with_10 = {url: queries_for(client, url) for url in urls}
+    assert "10 träffar" in client.get(urls[0]).content.decode()
+    add(10, 190)
+    with_200 = {url: queries_for(client, url) for url in urls}
+    assert "200 träffar" in client.get(urls[0]).content.decode()
+    assert with_200 == with_10
+    assert max(with_200.values()) <= MAX_QUERIES, with_200
+
+
+def test_query_counts_do_not_grow_with_the_offers_activities(client, home_page, support_area):
+    from support.models import SupportActivity, SupportOfferPage
+
+    from ..factories import SupportAreaPageFactory
+
+    page = SupportOfferPage(title="Stöd från förstärkningsteamet", slug="stod")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    areas = [support_area] + [
+        SupportAreaPageFactory(parent=support_area.get_parent(), title=f"Område {n}")
+        for n in range(2)
+    ]
+
+    def add(start, stop):
+        for number in range(start, stop):
+            SupportActivity.objects.create(
+                support_area=areas[number % len(areas)],
+                title=f"Aktivitet {number}",
+                format="lecture",
+                description="Vad teamet gör.",
+                asks_of_municipality="En arbetsgrupp.",
+                duration="En dag",
+            )
+
+    add(0, 10)
+    with_10 = queries_for(client, page.url)
+    add(10, 200)
+    with_200 = queries_for(client, page.url)
+    assert "Aktivitet 199" in client.get(page.url).content.decode()
+    assert with_200 == with_10
+    assert with_200 <= MAX_QUERIES
+
+
+def test_query_counts_do_not_grow_with_a_workshops_dates_and_methods(client, home_page):
+    """A single workshop page, with 10 and with 200 dates (each with a session) and methods."""
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Occasion, WorkshopPage, WorkshopSession
+
+    from ..factories import WorkshopIndexPageFactory, WorkshopPageFactory
+
+    workshop = WorkshopPageFactory(parent=WorkshopIndexPageFactory(parent=home_page))
+
+    def add(start, stop):
+        page = WorkshopPage.objects.get(pk=workshop.pk)
+        for number in range(start, stop):
+            occasion = Occasion.objects.create(workshop=page, capacity=10, sort_order=number + 1)
+            starts = timezone.now() + datetime.timedelta(days=20 + number)
+            WorkshopSession.objects.create(
+                occasion=occasion, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
+            )
+            page.methods.add(MethodFactory(name=f"Metod {number}", slug=f"metod-{number}"))
+        page.save_revision().publish()  # as an editor does; it creates the seat counters
+
+    add(0, 9)  # and the factory's own date: 10
+    with_10 = queries_for(client, workshop.url)
+    add(9, 199)
+    with_200 = queries_for(client, workshop.url)
+    content = client.get(workshop.url).content.decode()
+    assert content.count("platser kvar") >= 200
+    assert "Metod 198" in content
+    assert with_200 == with_10
+    assert with_200 <= MAX_QUERIES
