@@ -227,8 +227,9 @@ class WorkshopPage(Page):
         """The occasions soonest first (sorted here, so prefetched occasions are used), with
         their sessions: one query for all of them, however many dates the workshop has."""
         occasions = self.occasions.all()
-        if "occasions" not in getattr(self, "_prefetched_objects_cache", {}):
-            occasions = occasions.prefetch_related("sessions")  # a preview's are in memory
+        prefetched = "occasions" in getattr(self, "_prefetched_objects_cache", {})
+        if isinstance(occasions, models.QuerySet) and not prefetched:  # a preview's are in memory
+            occasions = occasions.prefetch_related("sessions")
         return sorted(occasions, key=lambda o: (o.starts_at is None, o.starts_at, o.pk or 0))
 
     @property

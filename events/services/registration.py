@@ -250,9 +250,10 @@ def registration_outlook(workshop, user, now=None):
         if membership is not None:
             refusal = _refusal(workshop, membership.organisation)
     occasions = workshop.occasion_times
-    counters = {c.occasion_id: c for c in SeatCounter.objects.filter(occasion__in=occasions)}
+    saved = [o for o in occasions if o.pk]  # a preview shows dates not saved yet
+    counters = {c.occasion_id: c for c in SeatCounter.objects.filter(occasion__in=saved)}
     waiting = dict(
-        Registration.objects.filter(occasion__in=occasions, status=Registration.Status.WAITLISTED)
+        Registration.objects.filter(occasion__in=saved, status=Registration.Status.WAITLISTED)
         .values("occasion")
         .annotate(n=Count("id"))
         .values_list("occasion", "n")

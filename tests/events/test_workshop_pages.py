@@ -306,3 +306,26 @@ def test_a_session_must_end_after_it_starts(workshop):
     WorkshopSession(
         occasion=occasion, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1)
     ).full_clean()
+
+
+def test_an_editor_previews_a_new_date_before_publishing_it(editor_client, workshop):
+    """A revision's dates and sessions live in memory, not in the database; the page shows
+    them all the same."""
+    from events.models import Occasion
+
+    page = WorkshopPage.objects.get(pk=workshop.pk)
+    starts = NOW + datetime.timedelta(days=60)
+    occasion = Occasion(capacity=12, meeting_link="https://mote.example.se/nytt")
+    occasion.sessions = [
+        WorkshopSession(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    ]
+    page.occasions.add(occasion)
+    revision = page.save_revision()
+
+    response = editor_client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=(page.pk, revision.pk))
+    )
+    assert response.status_code == 200
+    shown = response.content.decode()
+    assert timezone.localtime(starts).strftime("%H:%M") in shown
+    assert f'datetime="{timezone.localtime(starts).isoformat()}"' in shown
