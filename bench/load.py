@@ -117,7 +117,7 @@ def empty_page_cache(redis_url):
     import redis
 
     connection = redis.Redis.from_url(redis_url)
-    for pattern in ("*pc:page:*", "*pc:epoch"):
+    for pattern in ("*pc2:page:*", "*pc2:epoch"):
         for key in connection.scan_iter(match=pattern, count=1000):
             connection.delete(key)
 

@@ -7,9 +7,10 @@ entries it has already checked are still current. A cache hit then costs one sma
 (the epoch) instead of the entry plus one read per tag (about 40 per page).
 
 When the epoch moves, everything remembered is dropped. Entries are also dropped at their
-own expiry (pages that show seats live seconds) and, oldest first, when the copies exceed
-PAGE_CACHE_LOCAL_BYTES. Where the epoch is missing (the cache was emptied or evicted it)
-nothing is remembered and every lookup checks the shared cache in full.
+own expiry less PAGE_CACHE_CLOCK_SKEW (the saving server's clock set it; pages that show
+seats live seconds) and, oldest first, beyond PAGE_CACHE_LOCAL_BYTES or MAX_ENTRIES.
+Where the epoch is missing (the cache was emptied, or evicted it) nothing is remembered and
+every lookup checks the shared cache in full; PAGE_CACHE_LOCAL = False does the same.
 """
 
 import threading
@@ -19,10 +20,24 @@ from collections import OrderedDict
 from django.conf import settings
 
 MAX_VERSIONS = 100_000
+MAX_ENTRIES = 5_000
+# What an entry costs besides its body: its headers, and the dict of its tags.
+ENTRY_OVERHEAD = 4096
+TAG_OVERHEAD = 150
 
 
 def max_bytes():
     return getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
+
+
+def _size(entry):
+    return len(entry["content"]) + ENTRY_OVERHEAD + TAG_OVERHEAD * len(entry["tags"])
+
+
+def _fresh(entry):
+    """Not past its expiry by any app server's clock (the saving one set it)."""
+    skew = getattr(settings, "PAGE_CACHE_CLOCK_SKEW", 2.0)
+    return entry.get("expires", 0) - skew > time.time()
 
 
 class Memory:
@@ -62,7 +77,7 @@ class Memory:
             entry = self._entries.get(key)
             if entry is None:
                 return None
-            if entry.get("expires", float("inf")) <= time.time():
+            if not _fresh(entry):
                 self._drop(key)
                 return None
             self._entries.move_to_end(key)
@@ -70,8 +85,8 @@ class Memory:
 
     def keep(self, key, entry, epoch):
         """Remember an entry checked against the tag versions current at `epoch`."""
-        size = len(entry["content"])
-        if epoch is None or size > max_bytes():
+        size = _size(entry)
+        if epoch is None or size > max_bytes() or not _fresh(entry):
             return
         with self._lock:
             if epoch != self._epoch:
@@ -80,11 +95,11 @@ class Memory:
                 self._drop(key)
             self._entries[key] = entry
             self._bytes += size
-            while self._bytes > max_bytes():
+            while self._bytes > max_bytes() or len(self._entries) > MAX_ENTRIES:
                 self._drop(next(iter(self._entries)))
 
     def _drop(self, key):
-        self._bytes -= len(self._entries.pop(key)["content"])
+        self._bytes -= _size(self._entries.pop(key))
 
     def versions(self, tag_keys, epoch):
         """The versions known at `epoch` of those of `tag_keys` this process has read."""

@@ -8,6 +8,10 @@ before a change never outlives it.
 
 While the epoch stays where it was, each process reuses the versions and entries it has
 already checked (`local`): a hit then reads only the epoch.
+
+Keys are under `pc2:`. The version before the epoch (`pc:`) bumped tags without moving an
+epoch; during a rolling release its processes and these never share a key, and
+`clear_page_cache`, once every process runs this release, clears what was stored meanwhile.
 """
 
 import hashlib
@@ -21,7 +25,7 @@ from django.db import transaction
 from . import registry
 from .local import memory
 
-EPOCH = "pc:epoch"
+EPOCH = "pc2:epoch"
 # Every entry depends on this tag too, so that all pages can be cleared at once.
 EVERYTHING = "everything"
 
@@ -39,20 +43,33 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
 
 
+def tag_timeout():
+    """Tags outlive every entry that depends on them; an expired one is a miss."""
+    return 2 * timeout()
+
+
+def _remembering():
+    """Whether this process may keep copies: not where reads go to several servers
+    (replicas), since the epoch and the versions could then come from different ones."""
+    servers = getattr(cache(), "_servers", [None])
+    return getattr(settings, "PAGE_CACHE_LOCAL", True) and len(servers) == 1
+
+
 def _tag_key(tag):
-    return "pc:tag:" + hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
+    return "pc2:tag:" + hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
 
 
 def entry_key(request):
     query = "&".join(sorted(request.GET.urlencode().split("&"))) if request.GET else ""
     # The scheme too: a page rendered for http carries http addresses (og:url, feed links).
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return "pc:page:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "pc2:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def lookup(key):
     """The entry stored under `key` if every tag it depends on is where it was."""
-    if memory.holds(key):
+    remembering = _remembering()
+    if remembering and memory.holds(key):
         epoch = cache().get(EPOCH)
         memory.sync(epoch)
         entry = memory.entry(key, epoch)
@@ -65,6 +82,8 @@ def lookup(key):
         memory.sync(epoch)
     if entry is None:
         return None
+    if not remembering:
+        epoch = None  # remember nothing
     tag_keys = {tag: _tag_key(tag) for tag in entry["tags"]}
     current = memory.versions(tag_keys.values(), epoch)
     missing = [k for k in tag_keys.values() if k not in current]
@@ -83,10 +102,14 @@ def save(key, recording, response, started):
     tags = recording.all_tags() | {EVERYTHING}
     keys = {tag: _tag_key(tag) for tag in tags}
     current = cache().get_many(list(keys.values()))
+    # A tag never seen, or evicted: it last changed at some time before this render began
+    # (a change while it rendered would have set it). Never 0.0 or another fixed value: a
+    # page stored with that version before a change and an eviction would match it again.
+    unseen = started - clock_skew() - 0.001
     for tag_key in keys.values():
         if tag_key not in current:
-            cache().add(tag_key, 0.0, timeout=None)
-            current[tag_key] = cache().get(tag_key, 0.0)
+            cache().add(tag_key, unseen, timeout=tag_timeout())
+            current[tag_key] = cache().get(tag_key, unseen)
     if any(current[k] > started - clock_skew() for k in keys.values()):
         return False  # something it read changed while it rendered
     entry = {
@@ -97,7 +120,7 @@ def save(key, recording, response, started):
     }
     lifetime = registry.lifetime_for(recording.read_tables(), timeout())
     entry["expires"] = time.time() + lifetime
-    cache().add(EPOCH, _new_epoch(), timeout=None)
+    cache().add(EPOCH, _new_epoch(), timeout=tag_timeout())
     cache().set(key, entry, timeout=lifetime)
     return True
 
@@ -117,7 +140,7 @@ def invalidate(*tags):
         now = time.time()
         # One write: another process sees the new versions and the new epoch together.
         versions = {_tag_key(tag): now for tag in tags}
-        cache().set_many({**versions, EPOCH: _new_epoch()}, timeout=None)
+        cache().set_many({**versions, EPOCH: _new_epoch()}, timeout=tag_timeout())
         memory.forget()
 
     bump()
