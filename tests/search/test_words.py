@@ -206,6 +206,8 @@ def test_a_definite_form_in_n_after_a_vowel_finds_the_base_form(backend, publish
     page = publish("Samverkan med psykiatri", "Om arbetet i mellanrummen.")
     publish("Ungdomar", "Om ungdom och fritid.")
     assert found("psykiatrin") == [page]
+    # Found as the word it is, not as a misspelling: no "menade du" for it.
+    assert api.search("psykiatrin").suggestion == ""
 
 
 def test_the_seeded_synonyms_say_a_webcast_as_staff_do(backend, publish):
