@@ -1,9 +1,9 @@
 """Swedish words as search sees them: stems (definite forms included), folding and
 compounds. Used by both backends, at index time and at query time.
 
-- Stems are Snowball's, which leaves the definite singular "-et" and "-an" alone
-  ("barnet", "skolan"). Such a word also gets the stem of its base form ("barn",
-  "skol"), so the two forms find each other.
+- Stems are Snowball's, which leaves the definite singular "-et", "-an" and "-n" after
+  a vowel alone ("barnet", "skolan", "psykiatrin"). Such a word also gets the stem of
+  its base form ("barn", "skol", "psykiatri"), so the two forms find each other.
 - Folding (å, ä, ö to a, a, o) is a fallback for people who type without those letters:
   a word typed with them is never folded, so "säker" does not find "saker".
 - A compound is split into parts the vocabulary knows, with the linking -s- or -e-
@@ -37,7 +37,8 @@ def words(text):
 @lru_cache(maxsize=50_000)
 def stems(word):
     """The Swedish stems of a lowercase word: Snowball's, and, for a definite singular
-    ending Snowball keeps ("-et", "-an"), also the stem of the base form."""
+    ending Snowball keeps ("-et", "-an", "-n" after a vowel), also the stem of the base
+    form (base_form)."""
     stem = _snowball(word)
     found = (stem,)
     if stem == word[:-1] and word.endswith("s"):
@@ -45,11 +46,28 @@ def stems(word):
         # "insatser" → "insats". The word itself is kept as a stem too.
         found += (word,)
     elif stem == word and len(word) >= 6:
-        if word.endswith("et"):
-            found += (_snowball(word[:-2]),)
-        elif word.endswith("an"):
-            found += (_snowball(word[:-1]),)
+        base = base_form(word)
+        if base:
+            found += (_snowball(base),)
     return found
+
+
+# Vowels before which a definite singular is only "-n": "psykiatrin", "studion".
+N_DEFINITE_AFTER = frozenset("iouyåäö")
+
+
+def base_form(word):
+    """The base form of a definite singular Snowball keeps, or "": "barnet" → "barn",
+    "skolan" → "skola", "psykiatrin" → "psykiatri". For words of 6+ letters."""
+    if len(word) < 6:
+        return ""
+    if word.endswith("et"):
+        return word[:-2]
+    if word.endswith("an"):
+        return word[:-1]
+    if word.endswith("n") and word[-2] in N_DEFINITE_AFTER and not word.endswith("ion"):
+        return word[:-1]  # not "region", "information": their definite forms end "-en"
+    return ""
 
 
 def stem(word):

@@ -4,7 +4,9 @@
     [Group(words=('sip',), alternatives=(('samordnad', 'individuell', 'plan'),)),
      Group(words=('barnen',), alternatives=())]
 
-Terms are matched by their stems, so "beroendet" finds the synonyms of "beroende". The
+Terms are matched by their stems, so "beroendet" finds the synonyms of "beroende"; a
+compound no term names is also said with its part's synonyms ("missbruksvård" as
+"beroende vård"). The
 synonyms live in the cache (Redis in production, so every app server sees a change at
 once) and are read again after any change: no rebuild of the index is needed.
 """
@@ -16,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from .language import STOP_WORDS, stem, words
+from .language import LINKING_LETTERS, MIN_PART, STOP_WORDS, stem, words
 
 CACHE_KEY = "search:synonyms:v1"
 LONGEST_TERM = 6  # words
@@ -30,6 +32,9 @@ class Group:
     words: tuple
     alternatives: tuple = ()
     acronym: bool = False  # the typed word is a known acronym: match it as such
+    # The alternatives say a part of the typed compound otherwise (_part_alternatives):
+    # the backends use them only when no page has the compound itself.
+    from_part: bool = False
 
 
 def is_acronym_spelling(text):
@@ -114,6 +119,48 @@ def query_groups(text):
                 index += length
                 break
         else:
-            groups.append(Group(typed[index : index + 1]))
+            word = typed[index]
+            alternatives = _part_alternatives(word, table)
+            groups.append(Group((word,), alternatives, from_part=bool(alternatives)))
             index += 1
     return groups
+
+
+def _part_alternatives(word, table):
+    """For a compound no synonym names, with a part that one does: the compound with that
+    part said the other ways, "brottsprevention" as "brottsförebyggande" and as "brott
+    förebyggande", "missbruksvård" as "beroende vård". The longest such part is taken;
+    a part has at least language.MIN_PART letters, as when compounds are split."""
+    if len(word) < 2 * MIN_PART or word.isdigit():
+        return ()
+    cuts = range(MIN_PART, len(word) - MIN_PART + 1)
+    # (part's length, the part is the head, the rest, the part's alternatives)
+    found = []
+    for cut in cuts:
+        head, tail = word[:cut], word[cut:]
+        alternatives = table.get(_key((tail,)))
+        if alternatives:
+            found.append((len(tail), False, _unlinked(head), head, alternatives))
+        for part in dict.fromkeys((head, _unlinked(head))):
+            alternatives = table.get(_key((part,)))
+            if alternatives and len(part) >= MIN_PART:
+                found.append((len(part), True, tail, "", alternatives))
+    if not found:
+        return ()
+    _length, is_head, rest, linked_rest, alternatives = max(found, key=lambda f: f[0])
+    spellings = []
+    for alternative in alternatives:
+        if alternative[0].startswith(rest) or rest in alternative:
+            spellings.append(alternative)  # "prevention" as "brottsförebyggande"
+            continue
+        if not is_head and len(alternative) == 1:
+            spellings.append((linked_rest + alternative[0],))  # "brotts" + "förebyggande"
+        spellings.append((*alternative, rest) if is_head else (rest, *alternative))
+    return tuple(dict.fromkeys(spellings))
+
+
+def _unlinked(head):
+    """A first part without its linking letter: "brotts" → "brott"."""
+    if head[-1] in LINKING_LETTERS and len(head) > MIN_PART:
+        return head[:-1]
+    return head

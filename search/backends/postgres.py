@@ -273,10 +273,8 @@ class PostgresBackend:
         """A raw tsquery for one word: its prefix, its base form's, and its compound
         parts together."""
         forms = [word]
-        if len(word) >= 6 and word.endswith("et"):
-            forms.append(word[:-2])
-        elif len(word) >= 6 and word.endswith("an"):
-            forms.append(word[:-1])
+        if language.base_form(word):
+            forms.append(language.base_form(word))
         if not language.has_swedish_letters(word):
             forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
         forms += language.related_stems(word)  # "kriminalitet" → "kriminell"
@@ -289,6 +287,12 @@ class PostgresBackend:
     def _group_query(self, group, known, operator="&"):
         """A group's words (all of them, or with "|" any), or any of its synonyms'."""
         spellings = [group.words, *group.alternatives]
+        word = group.words[0]
+        if group.from_part and (
+            any(s in known for s in (word, *language.stems(word)))
+            or self.index_vocabulary.spellings(word)
+        ):
+            spellings = spellings[:1]  # a compound the pages use is found as itself
         queries = []
         for number, spelling in enumerate(spellings):
             if group.acronym and number == 0:

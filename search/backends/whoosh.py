@@ -1,9 +1,12 @@
 """The embedded search backend: a Whoosh index in a local folder, for one machine.
 
 Fields: Swedish stems (definite forms included, search.language) for title and body; the
-parts of the compounds the text uses, so that "närvaro" finds "skolnärvaro"; a prefix
-field (word prefixes of 4+ letters) so that a compound is found by how it begins; a
-field of words with å/ä/ö folded, searched only for a query word typed without them; the
+parts of the compounds the text uses, so that "närvaro" finds "skolnärvaro", and those
+of the title's compounds apart, weighing more ("psykiatri" finds the page titled "barn-
+och ungdomspsykiatrin" before a page that only mentions psykiatri); a prefix
+field (word prefixes of 4+ letters, shorter than the word) so that a compound is found
+by how it begins, and one of the title's; a field of the words with å/ä/ö, folded,
+searched only for a query word typed without them; the
 acronyms as the text writes them (so "SIG" is not the pronoun "sig"); the kind's label;
 and a plain word list for spelling suggestions. Title matches weigh more than body
 matches, and the helper fields less. Synonyms are applied to the query, never stored.
@@ -32,10 +35,8 @@ from pathlib import Path
 from django.conf import settings
 from whoosh import collectors, fields, index, sorting
 from whoosh.analysis import (
-    CharsetFilter,
     Filter,
     LowercaseFilter,
-    NgramFilter,
     RegexTokenizer,
     StopFilter,
 )
@@ -109,6 +110,34 @@ class FoldedToo(Filter):
                 yield token
 
 
+class ProperPrefixes(Filter):
+    """Each word's beginnings of `minimum` letters or more, shorter than the word: a
+    word the body or title has as such is matched there, and must not count again here
+    ("psykiatri" once in a body outweighed "ungdomspsykiatrin" in a title)."""
+
+    def __init__(self, minimum):
+        self.minimum = minimum
+
+    def __call__(self, tokens):
+        for token in tokens:
+            word = token.text
+            for end in range(self.minimum, len(word)):
+                token.text = word[:end]
+                yield token
+
+
+class OnlyFolded(Filter):
+    """Only the words that folding changes, folded ("kartläggning" → "kartlaggning"): a
+    word without å, ä or ö is matched in the title and body, and must not count again."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            folded = token.text.translate(accent_map)
+            if folded != token.text:
+                token.text = folded
+                yield token
+
+
 class Acronyms(Filter):
     """Only words written as acronyms ("SIG", "SoL"), then lowercased."""
 
@@ -122,14 +151,12 @@ class Acronyms(Filter):
 SWEDISH = (
     RegexTokenizer() | LowercaseFilter() | StopFilter(stoplist=language.STOP_WORDS) | SwedishStems()
 )
-PREFIXES = (
-    RegexTokenizer()
-    | LowercaseFilter()
-    | LongWords(7)
-    | FoldedToo()
-    | NgramFilter(4, 40, at="start")
+PREFIXES = RegexTokenizer() | LowercaseFilter() | LongWords(7) | FoldedToo() | ProperPrefixes(4)
+# A title's shorter words too: "gäng" finds "Tjejer i gängkriminella miljöer".
+TITLE_PREFIXES = (
+    RegexTokenizer() | LowercaseFilter() | LongWords(5) | FoldedToo() | ProperPrefixes(4)
 )
-FOLDED = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+FOLDED = RegexTokenizer() | LowercaseFilter() | OnlyFolded()
 WORDS = RegexTokenizer() | LowercaseFilter()
 ACRONYMS = RegexTokenizer() | Acronyms()
 
@@ -139,10 +166,12 @@ BOOSTS = {
     "acronyms": 2.0,
     "label": 1.2,
     "parts": 0.5,
+    "title_parts": 2.0,  # half a title's word, as "parts" is half a body's
     "prefix": 0.5,
+    "title_prefix": 2.0,  # a title's word that begins with the query word ("gäng")
     "folded": 0.3,
 }
-COMPOUND_BOOST = 0.8  # a compound found by its parts, against the whole word
+COMPOUND_BOOST = 0.5  # a compound found by its parts apart, against the whole word
 SYNONYM_BOOST = 0.7  # what a synonym finds, against what the user typed
 RELATED_BOOST = 0.6  # a word derived from the same base (language.related_stems)
 PHRASE_BOOST = 1.0  # the words of a spelling next to each other, on top of each word
@@ -159,7 +188,9 @@ SCHEMA = fields.Schema(
     acronyms=fields.TEXT(analyzer=ACRONYMS, phrase=False),
     label=fields.TEXT(analyzer=SWEDISH, phrase=False),
     parts=fields.TEXT(analyzer=SWEDISH, phrase=False),
+    title_parts=fields.TEXT(analyzer=SWEDISH, phrase=False),
     prefix=fields.TEXT(analyzer=PREFIXES, phrase=False),
+    title_prefix=fields.TEXT(analyzer=TITLE_PREFIXES, phrase=False),
     folded=fields.TEXT(analyzer=FOLDED, phrase=False),
     words=fields.TEXT(analyzer=WORDS, spelling=True, phrase=False),
     support_area=fields.KEYWORD(commas=True, stored=True),
@@ -208,7 +239,7 @@ WRITER_TIMEOUT = 10.0  # seconds a drain waits for the one writer at a time
 # Change SCHEMA_VERSION with SCHEMA or with any analyzer: an index built by an earlier
 # release is then rebuilt after `migrate` and before the next write (search.indexer), and
 # finds nothing until then.
-SCHEMA_VERSION = "2026-11-25.2"
+SCHEMA_VERSION = "2026-12-03.1"
 VERSION_FILE = "schema-version"
 # Processes a rebuild indexes with: the machines have two cores.
 REBUILD_PROCESSES = max(1, min(2, os.cpu_count() or 1))
@@ -388,6 +419,16 @@ def _index_knows(reader):
     )
 
 
+def _has_as_such(reader, word):
+    """Whether a title or body has the word (by its stems), or, typed without å, ä and
+    ö, has it with them."""
+    return any(
+        reader.doc_frequency(name, stem)
+        for stem in language.stems(word)
+        for name in ("title", "body")
+    ) or (not language.has_swedish_letters(word) and reader.doc_frequency("folded", word))
+
+
 def _rarity(reader, spelling):
     """The mean inverse document frequency of a spelling's words in titles and bodies
     (by their stems, as BM25 weighs them); a word no page has counts as the rarest."""
@@ -418,7 +459,9 @@ def _fields(document, vocabulary, labels):
         "acronyms": text,
         "label": str(labels.get(document.kind, "")),
         "parts": " ".join(language.compound_parts(text, vocabulary)),
+        "title_parts": " ".join(language.compound_parts(document.title, vocabulary)),
         "prefix": text,
+        "title_prefix": document.title,
         "folded": text,
         "words": text,
         "support_area": ",".join(document.support_areas),
@@ -590,16 +633,20 @@ class WhooshBackend:
             # words ("sig", "est").
             names = ("title", "body", "acronyms")
         elif language.has_swedish_letters(word):
-            names = ("title", "body", "label", "parts")  # never folded: "säker" ≠ "saker"
+            names = ("title", "body", "label", "parts", "title_parts")  # never folded
         else:
-            names = ("title", "body", "label", "parts", "folded")
+            names = ("title", "body", "label", "parts", "title_parts", "folded")
         terms = [
             Term(name, token, boost=BOOSTS[name])
             for name in names
+            if name != "folded"
             for token in SCHEMA[name].process_text(word, mode="query")
         ]
+        if "folded" in names:  # the word as typed, against the folded words of the text
+            terms.append(Term("folded", word.translate(accent_map), boost=BOOSTS["folded"]))
         if not acronym and len(word) >= 4:
             terms.append(Term("prefix", word, boost=BOOSTS["prefix"]))
+            terms.append(Term("title_prefix", word, boost=BOOSTS["title_prefix"]))
         terms = [t for t in terms if reader.doc_frequency(t.fieldname, t.text)]
         if not acronym and not any(t.fieldname in ("title", "body") for t in terms):
             # Only for a word no title or body has as such ("gängkriminalitet"): each
@@ -615,7 +662,17 @@ class WhooshBackend:
             if parts:
                 part_queries = [self._word_query(reader, part) for part in parts]
                 if all(part_queries):
-                    terms.append(And(part_queries, boost=COMPOUND_BOOST))
+                    # The mean of the parts, as a spelling of several words scores.
+                    terms.append(Scaled(And(part_queries), COMPOUND_BOOST / len(parts)))
+                # A longer compound that begins with this one is the same thing, made
+                # more precise ("riskbedömning" in "riskbedömningsinstrument"): it weighs
+                # as a word of the body, above the parts found apart.
+                terms = [
+                    Term("prefix", t.text, boost=BOOSTS["body"])
+                    if isinstance(t, Term) and t.fieldname == "prefix"
+                    else t
+                    for t in terms
+                ]
         return Or(terms) if terms else None
 
     def _phrase(self, spelling, boost=PHRASE_BOOST):
@@ -645,6 +702,8 @@ class WhooshBackend:
         three times), and a page scores by its best spelling and a little for the
         others (a page with both an acronym and what it stands for is not worth two)."""
         spellings = [group.words, *group.alternatives]
+        if group.from_part and _has_as_such(reader, group.words[0]):
+            spellings = spellings[:1]  # a compound the pages use is found as itself
         queries = []
         typed_rarity = _rarity(reader, group.words)
         for number, spelling in enumerate(spellings):

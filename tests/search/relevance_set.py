@@ -114,4 +114,67 @@ TUNING_SET = [
             EXAMPLES + "avhoppare-i-nationellt-natverk/",
         ],
     ),
+    # -- written before tuning, 2026-12-03 (issue 14, relevance) --
+    # compounds the text writes apart or in another compound
+    ("remissunderlag", [BUP + "remisser-till-bup/"]),
+    (
+        "kommunens brottsprevention",
+        [
+            "/annat-nationellt-stod/brottsforebyggande-ansvaret-och-bras-stod/",
+            SYSTEMATICS + "roller-och-ansvar/",
+        ],
+    ),
+    (
+        "samverkansrutin bup",
+        [
+            "/fragor-och-svar/vem-tar-nasta-steg-mellan-socialtjanst-och-bup/",
+            BUP + "samverkan-med-bup/",
+        ],
+    ),
+    # short parts of compounds
+    ("fält", [EXAMPLES + "gemensamma-lagesbilder/"]),
+    ("gäng", [LOCAL + "flickor-i-kriminella-miljoer/", EXAMPLES + "en-blind-flack/"]),
+    ("skyddsfaktor", ["/metoder/savry/", "/metoder/ester/"]),
+    ("psykiatri", [BUP + "samverkan-med-bup/"]),
+    ("funktionshinder", [LOCAL + "barn-med-funktionsnedsattning/"]),
+    (
+        "instrument",
+        [
+            EXAMPLES + "bedomningsinstrument-atertogs/",
+            "/fragor-och-svar/rbm-nar-vi-redan-har-ett-bedomningsinstrument/",
+        ],
+    ),
+    # synonyms the text does not use
+    ("unga som begår brott", [SYSTEMATICS + "sociala-insatsgrupper/"]),
+    ("beroende", [SYSTEMATICS + "sspf/"]),
+    ("SIP", [SYSTEMATICS + "sociala-insatsgrupper/"]),
+    ("utvärdering", [SYSTEMATICS + "systematisk-uppfoljning/"]),
+    ("samarbete med psykiatrin", [BUP + "samverkan-med-bup/"]),
+    ("föräldrastöd", [SYSTEMATICS + "sspf/"]),
+    ("webbinarium", ["/workshoppar/webbsandning-tidiga-signaler/"]),
+    # what a page shows: a workshop's format, a partner label, support formats
+    ("hybrid", ["/workshoppar/uppfoljning-sspf-sig/"]),
+    ("fritidsgård", [SYSTEMATICS + "sspf/"]),
+    ("föreläsning RBM", [KNOWLEDGE + "rbm-modellen/", EXAMPLES + "rbm-for-hela-socialtjansten/"]),
+    # definite forms
+    ("lägesbilden", [EXAMPLES + "gemensamma-lagesbilder/"]),
+    ("remissen", [BUP + "remisser-till-bup/"]),
+    ("länsstyrelsen", ["/annat-nationellt-stod/lansstyrelserna/"]),
+    ("insatsgrupperna", [SYSTEMATICS + "sociala-insatsgrupper/"]),
+    # without å, ä, ö
+    ("lansstyrelsen", ["/annat-nationellt-stod/lansstyrelserna/"]),
+    ("barnets rost", [LOCAL + "barnets-delaktighet/"]),
+    # misspellings
+    ("delaktihet", [LOCAL + "barnets-delaktighet/"]),
+    ("insatsgruper", [SYSTEMATICS + "sociala-insatsgrupper/"]),
+    ("kartläging", [KNOWLEDGE + "kartlaggning-och-analys/"]),
+    # the way staff type: short, lowercase, colloquial
+    (
+        "följa upp sspf",
+        [
+            "/fragor-och-svar/uppfoljning-av-sspf-utan-extra-administration/",
+            EXAMPLES + "uppfoljning-av-sspf-och-sig/",
+        ],
+    ),
+    ("unga som vill sluta", [SYSTEMATICS + "sociala-insatsgrupper/"]),
 ]

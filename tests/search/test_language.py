@@ -70,3 +70,11 @@ def test_a_short_base_is_not_taken_for_a_derivation():
     assert language.related_stems("ordning") == ()  # not "ord"
     assert language.related_stems("modell") == ()  # not "modalitet"
     assert language.related_stems("barn") == ()
+
+
+def test_a_definite_form_in_n_after_a_vowel_shares_a_stem_with_its_base_form():
+    # "barn- och ungdomspsykiatrin" is how the pages write it; people type "psykiatri".
+    for definite, base in [("psykiatrin", "psykiatri"), ("ungdomspsykiatrin", "ungdomspsykiatri")]:
+        assert set(language.stems(definite)) & set(language.stems(base)), (definite, base)
+    # A word of its own that ends in "-ion" is not taken for a definite form.
+    assert language.stems("region") == ("region",)

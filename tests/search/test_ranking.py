@@ -96,3 +96,52 @@ def test_a_rare_synonym_in_a_title_does_not_outrank_the_word_typed_in_a_title(se
     found = urls("kartläggningar")
     assert found[0] == "/kartlaggning/"
     assert "/lagesbild/" in found  # still found through the synonym
+
+
+def test_a_word_in_a_compound_of_a_title_comes_before_the_word_once_in_a_body(settings):
+    """Whoosh: "psykiatri" finds first the page titled with "barn- och
+    ungdomspsykiatrin", not the page that mentions psykiatri in passing."""
+    settings.SEARCH_BACKEND = "whoosh"
+    index(
+        document(
+            "guidance",
+            "bup",
+            "Samverkan med barn- och ungdomspsykiatrin",
+            "Hur socialtjänsten och regionen kommer överens om arbetet i mellanrummen.",
+        ),
+        document("method", "rbm", "RBM-modellen", "Kan användas i samverkan med psykiatri."),
+        document("example", "unga", "Ungdom och fritid", "Om ungdomar på fritidsgården."),
+    )
+    assert urls("psykiatri")[0] == "/bup/"
+
+
+def test_a_short_word_that_begins_a_compound_of_a_title_finds_that_page_first(settings):
+    """Whoosh: "våld" finds first the page titled with "våldsprevention", before a
+    shorter page that only mentions it."""
+    settings.SEARCH_BACKEND = "whoosh"
+    index(
+        document(
+            "method",
+            "mvp",
+            "Mentorer i våldsprevention",
+            "Ett program för elever på högstadiet och gymnasiet.",
+        ),
+        document("example", "skolan", "Skolan", "Våldsprevention."),
+    )
+    assert urls("våld")[0] == "/mvp/"
+
+
+def test_a_compound_found_in_a_longer_compound_comes_before_its_parts_found_apart(settings):
+    """Whoosh: "riskbedömning" finds first the page with "riskbedömningsinstrument",
+    before a page that has "bedömning" and "risk" apart."""
+    settings.SEARCH_BACKEND = "whoosh"
+    index(
+        document(
+            "example",
+            "instrument",
+            "Medel för instrumentutbildning",
+            "Kommunen utbildade medarbetare i ett riskbedömningsinstrument.",
+        ),
+        document("method", "risk", "Om unga", "En bedömning av risk och skydd hos unga."),
+    )
+    assert urls("riskbedömning")[0] == "/instrument/"

@@ -184,3 +184,34 @@ def test_a_synonym_has_a_bounded_number_of_equivalents():
 )
 def test_odd_parameters_get_a_page_not_an_error(backend, client, home_page, params):
     assert client.get("/sok/", params).status_code == 200
+
+
+def test_a_compound_whose_part_has_a_synonym_finds_the_compound_said_so(backend, publish):
+    # Seeded: "förebyggande" is also "prevention"; no page says "brottsprevention".
+    assert "prevention" in Synonym.objects.get(term="förebyggande").equivalent_list()
+    page = publish("Kommunens brottsförebyggande ansvar", "Vad lagen säger om kommunen.")
+    publish("Fritid", "Om fritidsgårdar på kvällstid.")
+    assert found("brottsprevention") == [page]
+
+
+def test_a_compound_the_pages_use_is_not_widened_by_its_parts_synonyms(backend, publish):
+    # "gäng" is seeded as another way to say "kriminella nätverk"; the pages say
+    # "gängkriminella", which is what the user typed.
+    page = publish("Tjejer i gängkriminella miljöer", "Ett arbete i Göteborg.")
+    publish("Kriminella nätverk", "Barn som vill lämna ett nätverk.")
+    assert found("gängkriminella") == [page]
+
+
+def test_a_definite_form_in_n_after_a_vowel_finds_the_base_form(backend, publish):
+    page = publish("Samverkan med psykiatri", "Om arbetet i mellanrummen.")
+    publish("Ungdomar", "Om ungdom och fritid.")
+    assert found("psykiatrin") == [page]
+    # Found as the word it is, not as a misspelling: no "menade du" for it.
+    assert api.search("psykiatrin").suggestion == ""
+
+
+def test_the_seeded_synonyms_say_a_webcast_as_staff_do(backend, publish):
+    page = publish("Webbsändning: tidiga signaler", "Korta inledningar och samtal.")
+    assert found("webbinarium") == [page]
+    page = publish("Barn med funktionsnedsättning", "Samverkan med skolan.")
+    assert found("funktionshinder") == [page]
