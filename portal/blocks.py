@@ -19,6 +19,10 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Rubrik")
         template = "blocks/heading_block.html"
 
+    def get_searchable_content(self, value):
+        # The heading's words, not its level's label ("Rubrik 2"), which the page never shows.
+        return [value["text"]] if value.get("text") else []
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):

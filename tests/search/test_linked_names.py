@@ -170,3 +170,16 @@ def test_a_municipality_shows_its_forms_areas_and_networks_and_a_network_its_mem
         rename(membership, "status", "left")
     assert vaxjo.get_absolute_url() not in found("skogsnätverket")
     assert network.get_absolute_url() not in found("växjö")
+
+
+def test_a_heading_is_found_by_its_words_and_not_by_its_levels_label(committed, support_area):
+    import json
+
+    page = GuidancePageFactory(parent=support_area, title="Tidiga signaler")
+    page.body = json.dumps(
+        [{"type": "heading", "value": {"text": "Samråd med förskolan", "level": "h3"}}]
+    )
+    with committed():
+        published(page)
+    assert found("förskolan") == [page.url]
+    assert found("rubrik") == []  # "Rubrik 3" is the editor's choice of level, not shown
