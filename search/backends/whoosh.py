@@ -277,9 +277,10 @@ HIGHLIGHTED = ("title", "body")  # the fields _run() highlights
 class MatchedTerms(collectors.TermsCollector):
     """Which terms of the highlighted fields matched some document: all the highlighter
     asks (results.matched_terms()). Whoosh's TermsCollector checks every term of the
-    query at every match and lists each term's documents (15% of a query's time at
-    10,000 documents); this one checks a term only until it first matches, and only
-    the terms of HIGHLIGHTED fields, at the same moments, so the set is the same.
+    query at every match and lists each term's documents (3% of a query's time at
+    10,000 documents, 5% of its p95); this one checks a term only until it first
+    matches, and only the terms of HIGHLIGHTED fields, at the same moments, so the set
+    is the same.
     Documents' own lists (hit.matched_terms()) are left empty: nothing here reads them."""
 
     def prepare(self, top_searcher, q, context):
