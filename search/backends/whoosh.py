@@ -28,6 +28,7 @@ import os
 import shutil
 import threading
 import time
+from array import array
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -299,6 +300,52 @@ class FacetCounter(collectors.WrappingCollector):
         for name in FACETS:
             self.counts[name].update(self.values[name][sub_docnum])
         return self.child.collect(sub_docnum)
+
+
+HIGHLIGHTED = ("title", "body")  # the fields _run() highlights
+
+
+class MatchedTerms(collectors.TermsCollector):
+    """Which terms of the highlighted fields matched some document: all the highlighter
+    asks (results.matched_terms()). Whoosh's TermsCollector checks every term of the
+    query at every match and lists each term's documents (3% of a query's time at
+    10,000 documents, 5% of its p95); this one checks a term only until it first
+    matches, and only the terms of HIGHLIGHTED fields, at the same moments, so the set
+    is the same.
+    Documents' own lists (hit.matched_terms()) are left empty: nothing here reads them."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)  # the matchers keep the current document
+        self.found = {}  # term -> the first document it matched
+
+    def set_subsearcher(self, subsearcher, offset):
+        collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)
+        terms = ((matcher, matcher.term()) for matcher in self.child.matcher.term_matchers())
+        self.pending = [
+            (matcher, term)
+            for matcher, term in terms
+            if term[0] in HIGHLIGHTED and term not in self.found
+        ]
+
+    def collect(self, sub_docnum):
+        self.child.collect(sub_docnum)
+        if self.pending:
+            found = self.found
+            pending = []
+            for matcher, term in self.pending:
+                if term in found:
+                    continue
+                if matcher.is_active() and matcher.id() == sub_docnum:
+                    found[term] = self.child.offset + sub_docnum
+                else:
+                    pending.append((matcher, term))
+            self.pending = pending
+
+    def results(self):
+        results = self.child.results()
+        results.termdocs = {term: array("I", [docnum]) for term, docnum in self.found.items()}
+        results.docterms = {}
+        return results
 
 
 class Scaled(WrappingQuery):
@@ -803,17 +850,19 @@ class WhooshBackend:
 
     def _run(self, searcher, matcher, filter_query, page, per_page, sort):
         page = max(page, 1)
-        kwargs = {"limit": page * per_page, "filter": filter_query, "terms": True}
+        kwargs = {"limit": page * per_page, "filter": filter_query}
         if sort == "date":
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         else:
             kwargs["optimize"] = False  # every match is visited: exact totals and facets
         collector = searcher.collector(**kwargs)
-        # Facets count inside the filter, as before: wrap the child the filter wraps.
+        # Facets count inside the filter, as before: wrap the child the filter wraps;
+        # the matched terms are recorded inside the facet counter, as Whoosh's
+        # terms=True would.
         if isinstance(collector, collectors.FilterCollector):
-            counter = collector.child = FacetCounter(collector.child)
+            counter = collector.child = FacetCounter(MatchedTerms(collector.child))
         else:
-            counter = collector = FacetCounter(collector)
+            counter = collector = FacetCounter(MatchedTerms(collector))
         searcher.search_with_collector(matcher, collector)
         raw = collector.results()
         page_results = ResultsPage(raw, page, pagelen=per_page)

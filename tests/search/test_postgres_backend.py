@@ -71,3 +71,22 @@ def test_facets_filters_and_rebuild(postgres_search, committed, home_page, suppo
     assert api.search("uppföljning").total == 3
     assert not SearchDocument.objects.filter(vector__isnull=True).exists()
     assert get_backend().name == "postgres"
+
+
+def test_a_rebuild_writes_the_vector_the_columns_give(
+    postgres_search, committed, home_page, support_area
+):
+    """A rebuild computes each vector in its insert; it must be the vector the stored
+    columns give (what a drain's update writes, and migration search/0009), or ranking
+    would differ between rebuilt and drained documents."""
+    from search.backends.postgres import VECTOR
+
+    with committed():
+        GuidancePageFactory(
+            parent=support_area, title="Skolnärvaro och SIG", summary="Samverkan kring skolan."
+        ).save_revision().publish()
+    assert api.rebuild() >= 1
+    pairs = list(SearchDocument.objects.annotate(expected=VECTOR).values_list("vector", "expected"))
+    assert pairs and all(vector == expected for vector, expected in pairs)
+    assert all(vector for vector, _expected in pairs)
+    assert api.search("skolnärvaro").total == 1

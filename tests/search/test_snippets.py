@@ -73,3 +73,24 @@ def test_every_line_of_a_body_is_a_sentence_and_text_stays_escaped():
     assert str(snippet(text, [(start, start + 3)])) == (
         'SSPF &lt;script&gt; &amp; <mark class="match">SIG</mark>'
     )
+
+
+def test_every_page_of_results_marks_the_matches(backend, committed, example_index):
+    """Whoosh records which words matched once for the whole result, when it first sees
+    them: the hits on later pages are marked as the first page's are."""
+    with committed():
+        for town in ("Ankeby", "Bollby", "Cedertorp"):
+            GoodExamplePageFactory(
+                parent=example_index,
+                title=f"Fritidsgården i {town}",
+                summary=f"Fritidsgården i {town} har öppet varje kväll.",
+            ).save_revision().publish()
+    hits = [api.search("fritidsgården", page=n, per_page=1).hits for n in (1, 2, 3)]
+    assert sorted(str(hit.title) for (hit,) in hits) == [
+        "Fritidsgården i Ankeby",
+        "Fritidsgården i Bollby",
+        "Fritidsgården i Cedertorp",
+    ]
+    for (hit,) in hits:
+        assert str(hit.title_html).startswith('<mark class="match">Fritidsgården</mark> i ')
+        assert str(hit.snippet_html).startswith('<mark class="match">Fritidsgården</mark> i ')
