@@ -1,6 +1,5 @@
 """The production cache backend: Django's Redis backend, with one client per pool."""
 
-import socket
 import threading
 import uuid
 
@@ -8,14 +7,7 @@ import pytest
 
 from portal.redis_cache import RedisCache
 
-
-def redis_reachable():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
+from .test_production_settings import redis_reachable
 
 pytestmark = pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
 
