@@ -26,6 +26,11 @@ ENTRY_OVERHEAD = 4096
 TAG_OVERHEAD = 150
 
 
+# App servers' clocks may differ this much (they keep NTP time).
+def clock_skew():
+    return getattr(settings, "PAGE_CACHE_CLOCK_SKEW", 2.0)
+
+
 def max_bytes():
     return getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
 
@@ -36,8 +41,7 @@ def _size(entry):
 
 def _fresh(entry):
     """Not past its expiry by any app server's clock (the saving one set it)."""
-    skew = getattr(settings, "PAGE_CACHE_CLOCK_SKEW", 2.0)
-    return entry.get("expires", 0) - skew > time.time()
+    return entry.get("expires", 0) - clock_skew() > time.time()
 
 
 class Memory:

@@ -23,16 +23,11 @@ from django.core.cache import caches
 from django.db import transaction
 
 from . import registry
-from .local import memory
+from .local import clock_skew, memory
 
 EPOCH = "pc2:epoch"
 # Every entry depends on this tag too, so that all pages can be cleared at once.
 EVERYTHING = "everything"
-
-
-# App servers' clocks may differ this much (they keep NTP time).
-def clock_skew():
-    return getattr(settings, "PAGE_CACHE_CLOCK_SKEW", 2.0)
 
 
 def cache():

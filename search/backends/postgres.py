@@ -21,7 +21,9 @@ A rebuild replaces all rows in one transaction: readers see the old index until 
 commits.
 """
 
+import functools
 import math
+import operator
 import re
 import time
 from contextlib import contextmanager
@@ -64,11 +66,12 @@ VECTOR_COLUMNS = (
     ("body", "C", CONFIG),
     ("parts", "D", CONFIG),
 )
-VECTOR = (
-    SearchVector("title", weight="A", config=CONFIG)
-    + SearchVector("labels", weight="B", config="simple")
-    + SearchVector("body", weight="C", config=CONFIG)
-    + SearchVector("parts", weight="D", config=CONFIG)
+VECTOR = functools.reduce(
+    operator.add,
+    (
+        SearchVector(column, weight=weight, config=config)
+        for column, weight, config in VECTOR_COLUMNS
+    ),
 )
 
 
@@ -309,8 +312,8 @@ class PostgresBackend:
         """A raw tsquery for one word: its prefix, its base form's, and its compound
         parts together."""
         forms = [word]
-        if language.base_form(word):
-            forms.append(language.base_form(word))
+        if base := language.base_form(word):
+            forms.append(base)
         if not language.has_swedish_letters(word):
             forms += self.index_vocabulary.spellings(word)  # below: no weight, as Whoosh's
         forms += language.related_stems(word)  # "kriminalitet" → "kriminell"
